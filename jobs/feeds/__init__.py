@@ -1,0 +1,1 @@
+"""Vacancy feeds: fetching sources and pure parsers from bytes to records and errors."""

@@ -1,0 +1,67 @@
+"""The scheduled jobs: name, schedule and the function that does the work."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from apscheduler.triggers.cron import CronTrigger
+from sqlalchemy.orm import Session
+
+from jobs.context import JobContext
+from jobs.digest import weekly_digest
+from jobs.pull import vacancy_pull
+from models.settings import Settings
+
+# A job that runs inside one transaction the runner opens and commits.
+JobFunction = Callable[[Session, Settings], dict[str, Any]]
+# A job that commits batch by batch itself and reports progress.
+BatchJobFunction = Callable[[JobContext], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class JobSpec:
+    """A scheduled job and its cron schedule (Europe/Amsterdam); give function or batches."""
+
+    name: str
+    description: str
+    cron: dict[str, str]
+    function: JobFunction | None = None
+    batches: BatchJobFunction | None = None
+
+    def __post_init__(self) -> None:
+        if (self.function is None) == (self.batches is None):
+            raise ValueError(f"job {self.name}: give exactly one of function and batches")
+
+    def trigger(self) -> CronTrigger:
+        """Return the APScheduler trigger of this job."""
+        return CronTrigger(timezone="Europe/Amsterdam", **self.cron)
+
+
+def retention_cleanup(session: Session, settings: Settings) -> dict[str, Any]:
+    """Apply retention periods (the periods themselves arrive with the privacy work)."""
+    return {"removed": 0}
+
+
+JOBS: dict[str, JobSpec] = {
+    spec.name: spec
+    for spec in (
+        JobSpec(
+            "vacancy_pull",
+            "Vacatures ophalen uit alle bronnen",
+            {"day_of_week": "mon", "hour": "5", "minute": "0"},
+            batches=vacancy_pull,
+        ),
+        JobSpec(
+            "digest",
+            "Wekelijkse mail aan klanten met goedgekeurde vacatures",
+            {"day_of_week": "mon", "hour": "8", "minute": "0"},
+            batches=weekly_digest,
+        ),
+        JobSpec(
+            "retention",
+            "Bewaartermijnen toepassen",
+            {"hour": "3", "minute": "30"},
+            retention_cleanup,
+        ),
+    )
+}

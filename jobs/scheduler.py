@@ -1,0 +1,77 @@
+"""The APScheduler set-up: one scheduler, a persistent job store, jobs that claim their slot."""
+
+from datetime import datetime
+from typing import Any
+
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.base import BaseScheduler
+from sqlalchemy import Engine
+
+from jobs.registry import JOBS
+from jobs.runner import MISFIRE_GRACE_S, due_fire_time, is_claimed, slot_of
+from models.base import utcnow
+from models.db import make_engine, make_session_factory
+from models.settings import Settings
+
+TIMEZONE = "Europe/Amsterdam"
+
+__all__ = ["MISFIRE_GRACE_S", "TIMEZONE", "configure", "missed_slots", "start_embedded"]
+
+
+def missed_slots(engine: Engine, now: datetime) -> dict[str, str]:
+    """Return, per job, the slot of a fire time within the grace that no run has claimed.
+
+    `replace_existing=True` recomputes a job's next run from now, which would silently
+    drop a Monday trigger missed while the scheduler was down; these slots are run once
+    at start-up instead (and the slot claim keeps that to once).
+    """
+    missed: dict[str, str] = {}
+    with make_session_factory(engine)() as session:
+        for spec in JOBS.values():
+            fire = due_fire_time(spec, now)
+            if fire is not None and not is_claimed(session, spec.name, slot_of(fire)):
+                missed[spec.name] = slot_of(fire)
+    return missed
+
+
+def configure(
+    scheduler: BaseScheduler,
+    settings: Settings,
+    engine: Engine | None = None,
+    *,
+    now: datetime | None = None,
+) -> BaseScheduler:
+    """Add every registered job with an explicit id to a scheduler on the service database."""
+    engine = engine or make_engine(settings.database_url)
+    store = SQLAlchemyJobStore(engine=engine)
+    scheduler.configure(
+        jobstores={"default": store},
+        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": MISFIRE_GRACE_S},
+        timezone=TIMEZONE,
+    )
+    for spec in JOBS.values():
+        scheduler.add_job(
+            "jobs.runner:run_scheduled",
+            trigger=spec.trigger(),
+            args=[spec.name],
+            id=spec.name,
+            name=spec.description,
+            replace_existing=True,
+        )
+    for name, slot in missed_slots(engine, now or utcnow()).items():
+        scheduler.add_job(
+            "jobs.runner:run_scheduled",
+            args=[name, slot],
+            id=f"{name}:catch-up",
+            name=f"{JOBS[name].description} (ingehaald)",
+            replace_existing=True,
+        )
+    return scheduler
+
+
+def start_embedded(settings: Settings) -> Any:
+    """Start a background scheduler inside another process (the embedded default)."""
+    scheduler = configure(BackgroundScheduler(), settings)
+    scheduler.start()
+    return scheduler

@@ -1,0 +1,144 @@
+"""Occupation concepts of titles, through any linker with the OccupationLinker interface.
+
+A title is reduced to its best ESCO hit and that hit's ISCO-08 codes, so two titles can be
+compared at four levels: same concept, same 4-, 3- or 2-digit ISCO group.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+_ISCO_URI = re.compile(r"/isco/C(\d{1,4})$")
+
+# Credit for agreeing at each level: concept, ISCO unit (4), minor (3), sub-major (2) group.
+LEVEL_CREDIT = (1.0, 0.75, 0.5, 0.25)
+
+
+class Hit(Protocol):
+    """A linked concept: URI, label and score (best first)."""
+
+    @property
+    def uri(self) -> str: ...
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def score(self) -> float: ...
+
+
+class Linker(Protocol):
+    """Anything that links texts to ESCO occupations, like ``OccupationLinker``."""
+
+    def link_many(self, texts: list[str], k: int = 10) -> Sequence[Sequence[Hit]]: ...
+
+
+@dataclass(frozen=True)
+class Concept:
+    """The occupation a text was linked to; empty strings when nothing was found."""
+
+    uri: str = ""
+    label: str = ""
+    isco: str = ""
+
+
+def isco_code(hit: object, linker: object = None) -> str:
+    """Return the ISCO-08 code of a hit: from an ISCO group URI, the hit, or the linker."""
+    uri = str(getattr(hit, "uri", ""))
+    found = _ISCO_URI.search(uri)
+    if found:
+        return found.group(1)
+    for name in ("isco_code", "isco", "isco_group"):
+        value = getattr(hit, name, None)
+        if value:
+            return _digits(str(value))
+    lookup = getattr(linker, "isco_code", None)
+    if callable(lookup):
+        return _digits(str(lookup(uri) or ""))
+    return _taxonomy_isco(uri)
+
+
+@cache
+def _taxonomy_isco(uri: str) -> str:
+    # Hits of OccupationLinker carry only the URI; the shipped ESCO taxonomy knows its group.
+    try:
+        from matcher.taxonomy import Taxonomy
+    except ImportError:
+        return ""
+    occupation = Taxonomy.default().occupation(uri)
+    return occupation.isco_code if occupation is not None else ""
+
+
+def _digits(value: str) -> str:
+    found = _ISCO_URI.search(value)
+    return found.group(1) if found else "".join(ch for ch in value if ch.isdigit())[:4]
+
+
+class ConceptCache:
+    """Link each distinct text once and remember its concept."""
+
+    def __init__(self, linker: Linker) -> None:
+        self.linker = linker
+        self.concepts: dict[str, Concept] = {}
+
+    def link(self, texts: Sequence[str]) -> list[Concept]:
+        """Return the concept of each text, linking only texts not seen before."""
+        new = [t for t in dict.fromkeys(texts) if t not in self.concepts]
+        if new:
+            for text, hits in zip(new, self.linker.link_many(new, k=1), strict=True):
+                self.concepts[text] = self._concept(hits)
+        return [self.concepts[t] for t in texts]
+
+    def add(self, text: str, uri: str) -> None:
+        """Record a concept given by the source (an opportunity's esco_occupation)."""
+        self.concepts[text] = Concept(uri=uri, label="", isco=isco_code(_UriHit(uri), self.linker))
+
+    def _concept(self, hits: Sequence[Hit]) -> Concept:
+        if not hits:
+            return Concept()
+        best = hits[0]
+        return Concept(uri=best.uri, label=best.label, isco=isco_code(best, self.linker))
+
+
+@dataclass(frozen=True)
+class _UriHit:
+    uri: str
+
+
+def level_matrix(rows: Sequence[Concept], cols: Sequence[Concept]) -> npt.NDArray[np.float32]:
+    """Return the credit for the closest level at which each row and column concept agree."""
+    out = np.zeros((len(rows), len(cols)), dtype=np.float32)
+    levels = [(lambda c: c.uri, LEVEL_CREDIT[0])] + [
+        (lambda c, n=n: c.isco[:n] if len(c.isco) >= n else "", credit)
+        for n, credit in zip((4, 3, 2), LEVEL_CREDIT[1:], strict=True)
+    ]
+    for key, credit in reversed(levels):
+        a, b = _codes([key(c) for c in rows], [key(c) for c in cols])
+        out = np.where((a[:, None] == b[None, :]) & (a[:, None] >= 0), credit, out)
+    return out.astype(np.float32)
+
+
+def _codes(a: list[str], b: list[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    index: dict[str, int] = {}
+    for value in (*a, *b):
+        if value:
+            index.setdefault(value, len(index))
+    as_ids = [
+        np.array([index.get(v, -1) if v else -1 for v in side], dtype=np.int64) for side in (a, b)
+    ]
+    return as_ids[0], as_ids[1]
+
+
+class NullLinker:
+    """A linker that finds nothing: matching then leans on titles, skills and text only."""
+
+    def link_many(self, texts: list[str], k: int = 10) -> list[list[Hit]]:
+        """Return no hits for every text."""
+        return [[] for _text in texts]

@@ -1,0 +1,192 @@
+"""Link free-text Dutch job titles to ESCO occupations and ISCO groups."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+from matcher.label_index import FloatMatrix, LabelIndex
+from matcher.normalise import tokens
+from matcher.taxonomy import Taxonomy
+
+# Below this a hit says more about the noise than about the title.
+MIN_SCORE = 0.2
+# An exact match on an alternative label ranks just below one on a preferred label, and
+# an ISCO group below both: the occupation is the more precise answer.
+ALT_EXACT = 0.97
+GROUP_EXACT = 0.95
+# A one-word alternative label this common ("medewerker") names no occupation.
+_GENERIC_SHARE = 0.005
+# Weight of the evidence from sibling occupations of the same ISCO group.
+SUPPORT = 0.3
+BATCH = 2048
+# How far past k to look for occupations that vote for their ISCO group.
+_GROUP_POOL = 3
+_MIN_POOL = 30
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One candidate concept for a text: ESCO URI, Dutch preferred label and score."""
+
+    uri: str
+    label: str
+    score: float
+
+
+@dataclass(frozen=True)
+class _Concept:
+    uri: str
+    label: str
+    isco_code: str
+    is_group: bool
+
+
+class OccupationLinker:
+    """Rank ESCO occupations and ISCO unit groups for job titles, best first."""
+
+    def __init__(self, taxonomy: Taxonomy, labels: Iterable[tuple[str, str]]) -> None:
+        """Index (concept URI, label) pairs of occupations and ISCO groups of the taxonomy."""
+        self._concepts = [
+            _Concept(o.uri, o.label, o.isco_code, False) for o in taxonomy.occupations
+        ] + [_Concept(g.uri, g.label, g.code, True) for g in taxonomy.isco_groups]
+        self._n_occupations = len(taxonomy.occupations)
+        position = {concept.uri: i for i, concept in enumerate(self._concepts)}
+        pairs = [(position[uri], label, ALT_EXACT) for uri, label in labels if uri in position]
+        pairs = _drop_generic(pairs)
+        # Preferred labels are always indexed, so each concept stays reachable.
+        pairs += [
+            (i, concept.label, _preferred_exact(concept))
+            for i, concept in enumerate(self._concepts)
+        ]
+        self.index = LabelIndex(sorted(set(pairs)), len(self._concepts))
+        self._isco_of = {concept.uri: concept.isco_code for concept in self._concepts}
+        self._group_of = {g.code: position[g.uri] for g in taxonomy.isco_groups if len(g.code) == 4}
+
+    @classmethod
+    def from_taxonomy(
+        cls, taxonomy: Taxonomy, exclude: Iterable[tuple[str, str]] = ()
+    ) -> OccupationLinker:
+        """Build a linker over all labels of a taxonomy except the excluded (uri, label)."""
+        excluded = set(exclude)
+        labels = [
+            (occupation.uri, label)
+            for occupation in taxonomy.occupations
+            for label in occupation.labels
+            if (occupation.uri, label) not in excluded
+        ]
+        return cls(taxonomy, labels)
+
+    @classmethod
+    def default(cls) -> OccupationLinker:
+        """Return the linker over the taxonomy shipped in the package, built once."""
+        return _default_linker()
+
+    def link(self, text: str, k: int = 10) -> list[Hit]:
+        """Return the k best occupations or ISCO groups for a title, best first."""
+        return self.link_many([text], k)[0]
+
+    def link_many(self, texts: Sequence[str], k: int = 10) -> list[list[Hit]]:
+        """Link many titles at once (much faster than one by one), in input order."""
+        hits: list[list[Hit]] = []
+        # Batches bound the memory of the dense (titles x concepts) score matrix.
+        for start in range(0, len(texts), BATCH):
+            batch = [text if isinstance(text, str) else "" for text in texts[start : start + BATCH]]
+            queries = [self.index.analyse_query(text) for text in batch]
+            scores = self.index.scores(queries)
+            hits += [
+                self._hits(row, k) if query.words else []
+                for row, query in zip(scores, queries, strict=True)
+            ]
+        return hits
+
+    def scores(self, texts: Sequence[str]) -> FloatMatrix:
+        """Return raw (texts x concepts) scores; columns follow concept_uris()."""
+        return self.index.scores([self.index.analyse_query(text) for text in texts])
+
+    def concept_uris(self) -> list[str]:
+        """Return the URIs of the concepts, in the column order of scores()."""
+        return [concept.uri for concept in self._concepts]
+
+    def isco_code(self, uri: str) -> str:
+        """Return the ISCO-08 code of an occupation or ISCO group URI, or "" if unknown."""
+        return self._isco_of.get(uri, "")
+
+    def _hits(self, row: FloatMatrix, k: int) -> list[Hit]:
+        # A floor on the pool keeps the first hits the same whatever k a caller asks for.
+        pool = min(len(row), max(k * _GROUP_POOL, _MIN_POOL))
+        best = np.argpartition(-row, pool - 1)[:pool]
+        ranked = dict(self._with_groups(row, best.tolist()))
+        order = sorted(ranked, key=lambda concept: (-ranked[concept], concept))[:k]
+        return [
+            Hit(self._concepts[c].uri, self._concepts[c].label, round(float(ranked[c]), 4))
+            for c in order
+            if ranked[c] >= MIN_SCORE
+        ]
+
+    def _with_groups(self, row: FloatMatrix, candidates: list[int]) -> Iterable[tuple[int, float]]:
+        """Yield the candidates with their ISCO unit groups scored as a back-off."""
+        per_group: dict[int, list[float]] = {}
+        group_of: dict[int, int] = {}
+        for concept in candidates:
+            group = self._group_of.get(self._concepts[concept].isco_code)
+            if concept < self._n_occupations and group is not None:
+                per_group.setdefault(group, []).append(float(row[concept]))
+                group_of[concept] = group
+        supported: dict[int, list[float]] = {}
+        for concept in candidates:
+            score = float(row[concept])
+            group = group_of.get(concept)
+            if group is not None:
+                support = _support(per_group[group], score, float(row[group]))
+                score += SUPPORT * support * (1 - score)
+                supported.setdefault(group, []).append(score)
+            yield concept, score
+        # Groups are scored from their members' supported scores, so a group whose members
+        # all match about equally (a vague title like "verpleegkundige") can come first.
+        for group, members in supported.items():
+            yield group, max(float(row[group]), _group_score(sorted(members, reverse=True)))
+
+
+def _preferred_exact(concept: _Concept) -> float:
+    """Score an exact match on a preferred label: occupations, then narrower ISCO groups."""
+    if not concept.is_group:
+        return 1.0
+    # "Koks" is the label of both C512 and C5120: the unit group is the better answer.
+    return GROUP_EXACT - 0.01 * (4 - len(concept.isco_code))
+
+
+def _support(members: Sequence[float], own: float, group_label: float) -> float:
+    """Return the best other evidence for the same ISCO group: a sibling or the group label."""
+    others = sorted(members, reverse=True)
+    others.remove(own)
+    return max(others[0] if others else 0.0, group_label)
+
+
+def _group_score(members: Sequence[float]) -> float:
+    """Score an ISCO group from its best occupations: it wins when they are close and weak."""
+    top = members[0]
+    second = members[1] if len(members) > 1 else 0.0
+    # The small discount keeps an occupation first when two of a group match equally well.
+    return (top + second) / 2 + 0.1 * (1 - top) - 0.005
+
+
+def _drop_generic(pairs: list[tuple[int, str, float]]) -> list[tuple[int, str, float]]:
+    """Drop one-word alternative labels whose word occurs in many labels."""
+    counts = Counter(word for _, label, _ in pairs for word in set(tokens(label)))
+    limit = _GENERIC_SHARE * len(pairs)
+
+    def generic(label: str) -> bool:
+        words = tokens(label)
+        return len(words) == 1 and counts[words[0]] > limit
+
+    return [pair for pair in pairs if not generic(pair[1])]
+
+
+@cache
+def _default_linker() -> OccupationLinker:
+    return OccupationLinker.from_taxonomy(Taxonomy.default())

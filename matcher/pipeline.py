@@ -1,0 +1,172 @@
+"""Rank opportunities for claimants: route, filter, score, explain.
+
+Claimants are sorted by postcode and handled in blocks. For each block the hard
+constraints are checked against all opportunities at once; features and scores are then
+computed only for the feasible pairs, and one sort by (claimant, -score) gives every
+claimant's top. Only the chosen matches become Python objects with their reasons.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from matcher import explain
+from matcher.features import FEATURE_NAMES, FeatureContext, PairBlock
+from matcher.filters import unknowns
+from matcher.geo import Gazetteer
+from matcher.linking import Linker
+from matcher.ranker import LinearScorer, ModelVersion
+from matcher.records import ClaimantProfile, OpportunityRecord
+from matcher.text import claimant_titles, normalise_title
+from matcher.title_match import TitleMatch
+
+EXTRA_KM = 10.0
+
+
+@dataclass(frozen=True)
+class Match:
+    """One feasible opportunity for a claimant, with its score and reasons."""
+
+    opportunity_id: str
+    score: float
+    reasons: list[str]
+    features: dict[str, float] = field(default_factory=dict)
+    distance_km: float = 0.0
+
+
+@dataclass(frozen=True)
+class ClaimantResult:
+    """The ranked matches of one claimant and advice on what would change them."""
+
+    claimant_id: str
+    matches: list[Match]
+    advice: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TopBlock:
+    """The chosen pairs of one block: per claimant, pair indices best first."""
+
+    block: PairBlock
+    chosen: list[npt.NDArray[np.intp]]
+    scores: npt.NDArray[np.float32]
+
+
+def rank(
+    claimants: Sequence[ClaimantProfile],
+    opportunities: list[OpportunityRecord],
+    *,
+    today: dt.date,
+    top: int,
+    linker: Linker,
+    model: LinearScorer | ModelVersion | None = None,
+    gazetteer: Gazetteer | None = None,
+    block_size: int = 128,
+) -> list[ClaimantResult]:
+    """Return for each claimant, in input order, up to ``top`` feasible matches best first."""
+    context = FeatureContext(
+        claimants,
+        opportunities,
+        linker=linker,
+        gazetteer=gazetteer or Gazetteer.default(),
+        today=today,
+    )
+    order = spatial_order(claimants)
+    ordered = [claimants[i] for i in order]
+    results: list[ClaimantResult] = []
+    for part in top_blocks(context, ordered, top=top, scorer=_scorer(model), block_size=block_size):
+        results.extend(block_results(context, part))
+    by_position = dict(zip(order, results, strict=True))
+    return [by_position[i] for i in range(len(claimants))]
+
+
+def spatial_order(claimants: Sequence[ClaimantProfile]) -> list[int]:
+    """Return claimant positions sorted by postcode, so a block needs fewer opportunities."""
+    return sorted(range(len(claimants)), key=lambda i: claimants[i].postcode or "")
+
+
+def top_blocks(
+    context: FeatureContext,
+    claimants: Sequence[ClaimantProfile],
+    *,
+    top: int,
+    scorer: LinearScorer,
+    block_size: int = 128,
+) -> Iterator[TopBlock]:
+    """Yield the best feasible pairs per claimant, one block of claimants at a time."""
+    for start in range(0, len(claimants), block_size):
+        block = context.feasible_pairs(claimants[start : start + block_size], extra_km=EXTRA_KM)
+        scores = scorer.score(block.features)
+        # Pairs come grouped by claimant; order each group by score, best first.
+        order = np.lexsort((-scores, block.rows))
+        bounds = np.searchsorted(block.rows[order], np.arange(len(block.claimants) + 1))
+        chosen = [
+            order[lo : min(hi, lo + top)] for lo, hi in zip(bounds[:-1], bounds[1:], strict=True)
+        ]
+        yield TopBlock(block, chosen, scores)
+
+
+def _scorer(model: LinearScorer | ModelVersion | None) -> LinearScorer:
+    if model is None:
+        return LinearScorer.default()
+    return model.scorer if isinstance(model, ModelVersion) else model
+
+
+def block_results(context: FeatureContext, part: TopBlock) -> Iterator[ClaimantResult]:
+    """Yield the results of one block: matches with their reasons, and advice."""
+    block = part.block
+    for row, claimant in enumerate(block.claimants):
+        missing = explain.unknown_reasons(unknowns(claimant))
+        pairs = part.chosen[row]
+        cols = block.cols[pairs]
+        rows = zip(
+            cols.tolist(),
+            part.scores[pairs].tolist(),
+            block.features[:, pairs].T.tolist(),
+            block.distance[pairs].tolist(),
+            _evidence(context.titles, claimant, cols),
+            strict=True,
+        )
+        matches = [
+            _match(claimant, context.table.records[col], score, values, km, title, missing)
+            for col, score, values, km, title in rows
+        ]
+        further = int(block.further[row])
+        advice = missing + explain.advice(claimant, len(matches), further, EXTRA_KM)
+        yield ClaimantResult(claimant.id, matches, advice)
+
+
+def _match(
+    claimant: ClaimantProfile,
+    opportunity: OpportunityRecord,
+    score: float,
+    values: list[float],
+    km: float,
+    title: explain.TitleEvidence | None,
+    missing: list[str],
+) -> Match:
+    features = dict(zip(FEATURE_NAMES, values, strict=True))
+    reasons = explain.reasons(claimant, opportunity, features, km, title) + missing
+    return Match(opportunity.id, round(score, 4), reasons, features, round(km, 2))
+
+
+def _evidence(
+    titles: TitleMatch, claimant: ClaimantProfile, cols: npt.NDArray[np.intp]
+) -> list[explain.TitleEvidence | None]:
+    """Return per column the claimant's title that fits it best."""
+    names = claimant_titles(claimant)
+    if not names:
+        return [None] * len(cols)
+    keys = np.array(titles.keys(claimant), dtype=np.intp)
+    strength = np.maximum(
+        titles.title_sim[np.ix_(keys, titles.opp_title_ids[cols])],
+        titles.occupation[np.ix_(keys, titles.opp_concept_ids[cols])],
+    )
+    desired = {normalise_title(t) for t in claimant.desired_occupations}
+    evidence = [explain.TitleEvidence(name, name in desired) for name in names]
+    return [evidence[i] for i in strength.argmax(axis=0).tolist()]

@@ -1,0 +1,31 @@
+"""Closed vocabularies shared by the tables, the matcher and the forms."""
+
+ROLES = ("admin", "mediator", "employer", "claimant")
+OPPORTUNITY_KINDS = ("vacancy", "placement", "coaching", "day_activity")
+OPPORTUNITY_STATUSES = ("open", "filled", "expired", "duplicate", "withdrawn")
+MATCH_STATUSES = (
+    "proposed",
+    "discussed",
+    "interested",
+    "applied",
+    "interview",
+    "placed",
+    "declined",
+    "rejected",
+)
+EDUCATION_LEVELS = ("geen", "vmbo", "mbo1", "mbo2", "mbo3", "mbo4", "havo_vwo", "hbo", "wo")
+DUTCH_LEVELS = ("A0", "A1", "A2", "B1", "B2", "C1", "C2")
+INSTRUMENTS = (
+    "wage_cost_subsidy",
+    "job_coaching",
+    "trial_placement",
+    "secondment",
+    "sheltered_work",
+    "jobs_agreement_register",
+)
+FEED_KINDS = ("jsonld", "sitemap", "rss", "csv", "jsonl", "upload")
+RUN_STATUSES = ("running", "ok", "aborted", "failed")
+
+# A restriction names a functional limitation ("geen_tillen", "niet_lang_staan",
+# "beperkt_lopen"), never a diagnosis: the form itself says what someone cannot do.
+FUNCTIONAL_RESTRICTION = r"(geen|niet|beperkt)_[a-z_]{3,40}"

@@ -1,0 +1,103 @@
+"""One week of work to test against: a session with attendees, proposals and an employer."""
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy.orm import Session
+
+from models import Covenant, GroupSession, Match, Opportunity, Pledge, SessionAttendance, User
+from models.base import utcnow
+from tests.factories import create_claimant, create_opportunity, create_user
+
+REGION = "gooi-en-vechtstreek"
+
+
+@dataclass
+class Week:
+    """The rows a test needs to find again."""
+
+    mediator: User
+    employer_user: User
+    claimant_user: User
+    group: GroupSession
+    placement: Opportunity
+    vacancy: Opportunity
+    proposal: Match  # for the claimant with a login, at the employer's placement
+    other_proposal: Match  # the same claimant, a vacancy elsewhere
+
+
+def build_week(db: Session, *, seats: int = 12) -> Week:
+    """Add a mediator, an employer, a claimant with a login and a session in two days."""
+    mediator = create_user(db, "mediator", region=REGION)
+    employer_user = create_user(db, "employer")
+    claimant_user = create_user(db, "claimant")
+    claimant = create_claimant(
+        db,
+        first_name="Fatima",
+        last_name="Kaya",
+        user_id=claimant_user.id,
+        mediator_id=mediator.id,
+        max_travel_km=15,
+        hours_per_week=24,
+        skills=["orderpicken", "heftruck"],
+        email="fatima@example.org",
+        restrictions=["geen_zwaar_tillen"],
+    )
+    group = GroupSession(
+        region=REGION,
+        mediator_id=mediator.id,
+        starts_at=utcnow() + timedelta(days=2),
+        location="Werkplein Huizen, zaal 2",
+        seats=seats,
+    )
+    db.add(group)
+    db.flush()
+    db.add(SessionAttendance(session_id=group.id, claimant_id=claimant.id))
+    placement = create_opportunity(
+        db,
+        kind="placement",
+        title="Leerwerkplek magazijn",
+        employer_id=employer_user.employer_id,
+        employer_name="Magazijn Gooi BV",
+        municipality="Huizen",
+        job_coaching=True,
+    )
+    vacancy = create_opportunity(
+        db, title="Medewerker schoonmaak", municipality="Hilversum", postcode="1211"
+    )
+    proposal = Match(
+        claimant_id=claimant.id,
+        opportunity_id=placement.id,
+        session_id=group.id,
+        score=0.91,
+        reasons=["Past bij uw ervaring als orderpicker"],
+    )
+    other = Match(
+        claimant_id=claimant.id,
+        opportunity_id=vacancy.id,
+        session_id=group.id,
+        score=0.55,
+        reasons=["Dicht bij huis"],
+    )
+    db.add_all([proposal, other])
+    covenant = Covenant(name="Hilversum werkt Samen", region=REGION, starts_on=utcnow().date())
+    db.add(covenant)
+    db.flush()
+    db.add(
+        Pledge(
+            covenant_id=covenant.id,
+            employer_id=employer_user.employer_id,
+            year=utcnow().year,
+            placements=3,
+        )
+    )
+    db.flush()
+    return Week(mediator, employer_user, claimant_user, group, placement, vacancy, proposal, other)
+
+
+def csrf_token(html: str) -> str:
+    """Return the CSRF token from a rendered page."""
+    found = re.search(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"', html)
+    assert found, "the page carries a CSRF token"
+    return found.group(1)

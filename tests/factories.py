@@ -1,0 +1,83 @@
+"""Factories that add valid rows with sensible defaults; tests override what they care about."""
+
+from datetime import date
+from itertools import count
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from models import Claimant, Employer, Opportunity, User
+from web.auth.passwords import hash_password
+
+PASSWORD = "correct horse battery staple"  # noqa: S105
+_numbers = count(1)
+_password_hash: list[str] = []
+
+
+def _hash() -> str:
+    """Hash the test password once per test run (argon2 is slow on purpose)."""
+    if not _password_hash:
+        _password_hash.append(hash_password(PASSWORD))
+    return _password_hash[0]
+
+
+def create_employer(session: Session, **fields: Any) -> Employer:
+    """Add an employer."""
+    n = next(_numbers)
+    values: dict[str, Any] = {"name": f"Werkgever {n}", "region": "test", "covenant_member": True}
+    employer = Employer(**(values | fields))
+    session.add(employer)
+    session.flush()
+    return employer
+
+
+def create_user(session: Session, role: str, **fields: Any) -> User:
+    """Add a user with the test password; an employer user gets an employer."""
+    n = next(_numbers)
+    if role == "employer" and "employer_id" not in fields:
+        fields["employer_id"] = create_employer(session).id
+    values: dict[str, Any] = {
+        "email": f"{role}{n}@example.org",
+        "display_name": f"{role.title()} {n}",
+        "role": role,
+        "region": "gooi-en-vechtstreek",
+        "password_hash": _hash(),
+    }
+    user = User(**(values | fields))
+    session.add(user)
+    session.flush()
+    return user
+
+
+def create_claimant(session: Session, **fields: Any) -> Claimant:
+    """Add a claimant."""
+    n = next(_numbers)
+    values: dict[str, Any] = {
+        "client_number": f"T-{n:05d}",
+        "region": "gooi-en-vechtstreek",
+        "first_name": "Test",
+        "last_name": f"Klant {n}",
+        "postcode": "1271",
+        "ladder_step": 5,
+        "intake_on": date(2026, 11, 1),
+    }
+    claimant = Claimant(**(values | fields))
+    session.add(claimant)
+    session.flush()
+    return claimant
+
+
+def create_opportunity(session: Session, **fields: Any) -> Opportunity:
+    """Add an open vacancy."""
+    n = next(_numbers)
+    values: dict[str, Any] = {
+        "kind": "vacancy",
+        "region": "gooi-en-vechtstreek",
+        "title": f"Orderpicker {n}",
+        "postcode": "1271",
+        "capacity": 1,
+    }
+    opportunity = Opportunity(**(values | fields))
+    session.add(opportunity)
+    session.flush()
+    return opportunity

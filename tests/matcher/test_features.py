@@ -1,0 +1,77 @@
+import numpy as np
+import pytest
+
+from matcher.features import FEATURE_NAMES, FeatureContext
+from matcher.geo import Gazetteer
+from matcher.linking import Concept, Linker, isco_code, level_matrix
+from matcher.records import ClaimantProfile, OpportunityRecord
+from tests.matcher.conftest import TODAY, KeywordLinker, make_claimant, make_opportunity
+
+
+def features(
+    linker: Linker, claimants: list[ClaimantProfile], places: list[OpportunityRecord]
+) -> dict[str, np.ndarray]:
+    context = FeatureContext(
+        claimants, places, linker=linker, gazetteer=Gazetteer.default(), today=TODAY
+    )
+    block = context.block(claimants)
+    return {name: block.features[i] for i, name in enumerate(FEATURE_NAMES)}
+
+
+def test_occupation_levels() -> None:
+    concepts = [
+        Concept("u1", "a", "9321"),
+        Concept("u2", "b", "9321"),
+        Concept("u3", "c", "9329"),
+        Concept("u4", "d", "9333"),
+        Concept("u5", "e", "5120"),
+        Concept(),
+    ]
+    assert level_matrix(concepts[:1], concepts).tolist() == [[1.0, 0.75, 0.5, 0.25, 0.0, 0.0]]
+    assert level_matrix([Concept()], [Concept()]).tolist() == [[0.0]]
+
+
+def test_isco_code_sources() -> None:
+    assert isco_code(Concept(uri="http://data.europa.eu/esco/isco/C9321")) == "9321"
+    assert isco_code(KeywordLinker().link_many(["kok"])[0][0]) == "5120"
+
+
+def test_features_per_pair(keyword_linker: KeywordLinker) -> None:
+    claimants = [
+        make_claimant(id="a", hours_per_week=40, education_level="mbo1"),
+        make_claimant(
+            id="b",
+            hours_per_week=None,
+            education_level=None,
+            desired_occupations=[],
+            work_history=[],
+        ),
+        make_claimant(
+            id="r",
+            work_history=[{"title": "Orderpicker", "years": 1}, {"title": "kok", "years": 9}],
+        ),
+    ]
+    places = [
+        make_opportunity(
+            id="same",
+            hours_min=8,
+            hours_max=20,
+            education_level="mbo2",
+            skills=["heftruck rijden", "scannen"],
+        ),
+        make_opportunity(id="far", title="Kok", postcode="1251", kind="placement", skills=[]),
+    ]
+    f = features(keyword_linker, claimants, places)
+    assert all(f[name].shape == (3, 2) for name in FEATURE_NAMES)
+    # The most recent job (orderpicker) counts, not the older one (kok).
+    assert f["recency"][2, 0] == 1.0 and f["recency"][2, 1] < 0.5
+    f = {name: np.delete(values, 2, axis=0) for name, values in f.items()}
+    assert f["occupation"][0].tolist() == [1.0, 0.0]
+    assert f["title"][0, 0] == 1.0 and f["title"][1].tolist() == [0.0, 0.0]
+    assert f["recency"][0, 0] < 1.0 and f["recency"][1].tolist() == [0.0, 0.0]
+    assert f["skills"][0].tolist() == [0.5, 0.0]
+    assert f["distance"][0, 0] == pytest.approx(1.0, abs=0.01) and f["distance"][0, 1] < 0.7
+    assert f["hours"][0] == pytest.approx([0.5, 38 / 40]) and f["hours"][1].tolist() == [0.5, 0.5]
+    assert f["education"][0, 0] == pytest.approx(2 / 3) and f["education"][1, 0] == 0.5
+    assert f["covenant"][0].tolist() == [0.0, 1.0]
+    assert ((f["text"] >= 0) & (f["text"] <= 1.0001)).all()

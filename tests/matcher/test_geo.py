@@ -1,0 +1,91 @@
+import gzip
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from matcher.geo import (
+    Gazetteer,
+    build_pc4_table,
+    haversine_km,
+    haversine_matrix,
+    haversine_pairs,
+    main,
+    parse_postcode,
+)
+
+SHARED_GEO = Path("/work/shared/data/geo/geonames_NL_postalcodes_pc4.txt")
+
+
+@pytest.mark.parametrize("text", ["1271", "1271AB", "1271 ab", " 1271 AB "])
+def test_parse_postcode_accepts_the_usual_spellings(text: str) -> None:
+    assert parse_postcode(text) == "1271"
+
+
+@pytest.mark.parametrize("text", ["", "127", "0271", "12711", "1271 ABC", "AB 1271", "1271-AB"])
+def test_parse_postcode_rejects_other_text(text: str) -> None:
+    with pytest.raises(ValueError, match="postcode"):
+        parse_postcode(text)
+
+
+def test_haversine_known_distance() -> None:
+    # Amsterdam Dam to Utrecht Dom is about 35 km as the crow flies.
+    assert haversine_km(52.3731, 4.8926, 52.0907, 5.1214) == pytest.approx(35.0, abs=1.0)
+    assert haversine_km(52.0, 5.0, 52.0, 5.0) == 0.0
+
+
+def test_haversine_matrix_matches_scalar() -> None:
+    lat1, lon1 = np.array([52.1, 52.3]), np.array([5.1, 5.3])
+    lat2, lon2 = np.array([51.9, 53.0, 52.1]), np.array([4.5, 6.5, 5.1])
+    matrix = haversine_matrix(lat1, lon1, lat2, lon2)
+    assert matrix.shape == (2, 3)
+    assert matrix[1, 0] == pytest.approx(haversine_km(52.3, 5.3, 51.9, 4.5))
+    assert matrix[0, 2] == 0.0
+    pairs = haversine_pairs(lat1, lon1, lat2[:2], lon2[:2])
+    assert pairs == pytest.approx([matrix[0, 0], matrix[1, 1]])
+
+
+def test_default_gazetteer_is_shipped_and_cached() -> None:
+    gazetteer = Gazetteer.default()
+    assert gazetteer is Gazetteer.default()
+    assert len(gazetteer.codes) > 4000
+    huizen = gazetteer.locate("1271 AB")
+    assert huizen.place == "Huizen" and huizen.cbs_code == "0406"
+    assert 20 < gazetteer.distance_km("1271", "3511") < 30
+
+
+def test_unknown_postcodes_give_nan_distances() -> None:
+    gazetteer = Gazetteer.default()
+    rows = gazetteer.index_of(["1271", "1000", "bad"])
+    assert rows[0] >= 0 and rows[1] == -1 and rows[2] == -1
+    matrix = gazetteer.distance_matrix(rows, gazetteer.index_of(["1271"]))
+    assert matrix[0, 0] == 0.0 and np.isnan(matrix[1:, 0]).all()
+    with pytest.raises(ValueError, match="unknown"):
+        gazetteer.locate("1000")
+
+
+def test_build_pc4_table_averages_split_areas(tmp_path: Path) -> None:
+    source = tmp_path / "geo.txt"
+    source.write_text(
+        "NL\t1222\tHilversum\tNoord-Holland\t07\tHilversum\t0402\t\t\t52.2\t5.2\t\n"
+        "NL\t1222\tBussum\tNoord-Holland\t07\tGooise Meren\t1942\t\t\t52.4\t5.0\t\n"
+        "NL\t1271\tHuizen\tNoord-Holland\t07\tHuizen\t0406\t\t\t52.3\t5.24\t\n",
+        encoding="utf-8",
+    )
+    dest = tmp_path / "pc4.csv.gz"
+    assert build_pc4_table(source, dest) == 2
+    lines = gzip.decompress(dest.read_bytes()).decode("utf-8").splitlines()
+    assert lines[0] == "pc4,lat,lon,place,municipality,cbs_code"
+    assert lines[1] == "1222,52.3000,5.1000,Hilversum,Hilversum,0402"
+    assert Gazetteer.from_file(dest).locate("1271").lat == 52.3
+    again = tmp_path / "again.csv.gz"
+    main([str(source), str(again)])
+    assert again.read_bytes() == dest.read_bytes()  # rebuilds are byte-identical
+
+
+@pytest.mark.skipif(not SHARED_GEO.exists(), reason="needs the shared GeoNames file")
+def test_shipped_table_is_the_build_of_the_shared_file(tmp_path: Path) -> None:
+    dest = tmp_path / "pc4.csv.gz"
+    build_pc4_table(SHARED_GEO, dest)
+    shipped = Path(__file__).parents[2] / "matcher" / "data" / "pc4.csv.gz"
+    assert dest.read_bytes() == shipped.read_bytes()

@@ -1,0 +1,163 @@
+import datetime as dt
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from matcher.features import FEATURE_NAMES
+from matcher.filters import UNKNOWN_TRAVEL_KM, excluded_demands
+from matcher.geo import Gazetteer
+from matcher.linking import Linker
+from matcher.pipeline import rank
+from matcher.ranker import LinearScorer
+from matcher.records import ClaimantProfile, OpportunityRecord
+from matcher.scales import dutch_rank, route
+from tests.matcher.conftest import TODAY, make_claimant, make_opportunity
+
+POSTCODES = ["1271", "1272AB", "1251", "1261", "1211", "1411", "3511", "3762", "1000", "9711"]
+TITLES = ["orderpicker", "Kok (m/v)", "schoonmaker", "verkoper", "chauffeur", "hovenier", "xyz"]
+DEMANDS = ["tillen", "staan", "zitten", "nachtwerk", "klantcontact"]
+RESTRICTIONS = ["geen_tillen", "niet_lang_staan", "geen_nachtdienst", "geen_klantcontact"]
+KINDS = ["vacancy", "placement", "coaching", "day_activity"]
+LEVELS = ["A0", "A1", "A2", "B1", "B2", "C1", "C2"]
+
+
+def maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.one_of(st.none(), strategy)
+
+
+claimants = st.builds(
+    lambda i, **fields: make_claimant(id=f"c{i}", **fields),
+    st.integers(0, 10**6),
+    postcode=maybe(st.sampled_from(POSTCODES)),
+    max_travel_km=maybe(st.floats(0, 60)),
+    hours_per_week=maybe(st.floats(0, 40)),
+    driving_licence=maybe(st.booleans()),
+    ladder_step=st.integers(1, 6),
+    allowed_kinds=maybe(st.lists(st.sampled_from(KINDS), unique=True)),
+    dutch_level=maybe(st.sampled_from(LEVELS)),
+    restrictions=maybe(st.lists(st.sampled_from(RESTRICTIONS), unique=True)),
+    desired_occupations=st.lists(st.sampled_from(TITLES), max_size=2),
+)
+opportunities = st.builds(
+    lambda i, **fields: make_opportunity(id=f"o{i}", **fields),
+    st.integers(0, 10**6),
+    kind=st.sampled_from(KINDS),
+    title=st.sampled_from(TITLES),
+    postcode=st.sampled_from(POSTCODES),
+    hours_min=st.floats(0, 40),
+    hours_max=st.none(),
+    requires_driving_licence=st.booleans(),
+    dutch_level=maybe(st.sampled_from(LEVELS)),
+    physical_demands=st.lists(st.sampled_from(DEMANDS), unique=True, max_size=2),
+    capacity=st.integers(0, 3),
+    closes_on=maybe(st.dates(dt.date(2026, 11, 1), dt.date(2026, 12, 31)).map(str)),
+)
+
+
+def violations(c: ClaimantProfile, o: OpportunityRecord, gazetteer: Gazetteer) -> list[str]:
+    """Check one pair against DESIGN.md's hard constraints, independently of the filters."""
+    out = []
+    limit = UNKNOWN_TRAVEL_KM if c.max_travel_km is None else c.max_travel_km
+    known = c.postcode in gazetteer and o.postcode in gazetteer
+    if not known or gazetteer.distance_km(c.postcode or "", o.postcode) > limit:
+        out.append("distance")
+    if o.hours_min > (c.hours_per_week or 0.0):
+        out.append("hours")
+    if o.requires_driving_licence and c.driving_licence is not True:
+        out.append("licence")
+    if dutch_rank(o.dutch_level or "A0") > dutch_rank(c.dutch_level or "A0"):
+        out.append("dutch")
+    if o.physical_demands and (
+        c.restrictions is None or set(o.physical_demands) & excluded_demands(c.restrictions)
+    ):
+        out.append("demands")
+    if o.capacity <= 0 or (o.closes_on is not None and o.closes_on < TODAY):
+        out.append("open")
+    if o.kind not in route(c.ladder_step, c.allowed_kinds):
+        out.append("route")
+    return out
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(claimants, min_size=1, max_size=6), st.lists(opportunities, min_size=1, max_size=25)
+)
+def test_no_match_violates_a_hard_constraint(
+    linker: Linker, people: list[ClaimantProfile], places: list[OpportunityRecord]
+) -> None:
+    gazetteer = Gazetteer.default()
+    places = list({o.id: o for o in places}.values())
+    results = rank(people, places, today=TODAY, top=10, linker=linker, block_size=4)
+    assert [r.claimant_id for r in results] == [c.id for c in people]
+    by_id = {o.id: o for o in places}
+    for claimant, result in zip(people, results, strict=True):
+        feasible = [o for o in places if not violations(claimant, o, gazetteer)]
+        assert len(result.matches) == min(10, len(feasible))
+        for match in result.matches:
+            assert violations(claimant, by_id[match.opportunity_id], gazetteer) == []
+            assert match.reasons
+        scores = [m.score for m in result.matches]
+        assert scores == sorted(scores, reverse=True)
+
+
+def test_the_closer_occupation_ranks_first(linker: Linker) -> None:
+    claimant = make_claimant(desired_occupations=["kok"], work_history=[], skills=[])
+    places = [
+        make_opportunity(id="far", title="Kok", postcode="1251", skills=[]),
+        make_opportunity(id="cook", title="Zelfstandig werkend kok", skills=[]),
+        make_opportunity(id="other", title="Schoonmaker", skills=[]),
+    ]
+    result = rank([claimant], places, today=TODAY, top=3, linker=linker)[0]
+    assert [m.opportunity_id for m in result.matches][-1] == "other"
+
+
+def test_protected_attributes_change_nothing(linker: Linker) -> None:
+    places = [make_opportunity(id=f"o{i}", title=t) for i, t in enumerate(TITLES)]
+    plain = make_claimant()
+    marked = make_claimant(age=61, gender="v", nationality="SY", origin="x", health="astma")
+    assert marked.extra and not plain.extra
+    first, second = (
+        rank([c], places, today=TODAY, top=5, linker=linker)[0] for c in (plain, marked)
+    )
+    assert first.matches == second.matches
+
+
+def test_preferences_and_feedback_move_the_ranking(linker: Linker) -> None:
+    places = [
+        make_opportunity(id="a", employer="Bakkerij"),
+        make_opportunity(id="b", employer="Garage"),
+    ]
+    liked = make_claimant(preferences=["bakkerij"], feedback={"b": "declined"})
+    result = rank([liked], places, today=TODAY, top=2, linker=linker)[0]
+    assert [m.opportunity_id for m in result.matches] == ["a", "b"]
+    assert any("Bakkerij" in r or "bakkerij" in r for r in result.matches[0].reasons)
+    assert "Deze plek paste eerder niet. Daarom staat hij lager." in result.matches[1].reasons
+
+
+def test_advice_counts_places_a_little_further(linker: Linker) -> None:
+    claimant = make_claimant(max_travel_km=3)
+    places = [make_opportunity(id="near"), make_opportunity(id="laren", postcode="1251")]
+    result = rank([claimant], places, today=TODAY, top=5, linker=linker)[0]
+    assert [m.opportunity_id for m in result.matches] == ["near"]
+    assert "Als u 13 km wilt reizen, komt er 1 plek bij." in result.advice
+
+
+def test_a_learned_model_ranks_by_its_own_weights(linker: Linker) -> None:
+    # Weights that care only about distance put the nearest place first.
+    weights = tuple(1.0 if name == "distance" else 0.0 for name in FEATURE_NAMES)
+    model = LinearScorer(weights, intercept=0.0, logistic=True)
+    claimant = make_claimant(desired_occupations=["kok"], work_history=[])
+    places = [
+        make_opportunity(id="cook", title="Kok", postcode="1251"),
+        make_opportunity(id="near", title="Orderpicker"),
+    ]
+    result = rank([claimant], places, today=TODAY, top=2, linker=linker, model=model)[0]
+    assert [m.opportunity_id for m in result.matches] == ["near", "cook"]
+    assert all(0.0 < m.score < 1.0 for m in result.matches)
+
+
+def test_empty_inputs(linker: Linker) -> None:
+    assert rank([], [make_opportunity()], today=TODAY, top=3, linker=linker) == []
+    alone = rank([make_claimant()], [], today=TODAY, top=3, linker=linker)[0]
+    assert alone.matches == [] and alone.advice

@@ -1,0 +1,147 @@
+"""The claimant's own pages: approved matches, interest and consent, preferences, data."""
+
+import json
+
+import pytest
+from flask.testing import FlaskClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import AuditEvent, Claimant, Match, MatchStatusChange
+from models.base import utcnow
+from tests.e2e.scenario import Week, build_week, csrf_token
+from tests.factories import create_claimant, create_user
+from tests.web.test_auth import login
+
+
+@pytest.fixture
+def week(db: Session) -> Week:
+    built = build_week(db)
+    match = db.get(Match, built.proposal.id)
+    match.approved_at = utcnow()  # type: ignore[union-attr]
+    db.commit()
+    return built
+
+
+@pytest.fixture
+def claimant(client: FlaskClient, week: Week) -> FlaskClient:
+    login(client, week.claimant_user.email)
+    return client
+
+
+def answer(client: FlaskClient, match_id: int, value: str) -> str:
+    token = csrf_token(client.get("/mijn/").get_data(as_text=True))
+    return client.post(
+        f"/mijn/voorstellen/{match_id}",
+        data={"csrf_token": token, "interested": value},
+        follow_redirects=True,
+    ).get_data(as_text=True)
+
+
+def test_home_shows_only_approved_matches_with_reasons_and_notice(
+    claimant: FlaskClient, week: Week
+) -> None:
+    html = claimant.get("/mijn/").get_data(as_text=True)
+    assert "Leerwerkplek magazijn" in html and "Past bij uw ervaring als orderpicker" in html
+    assert "Medewerker schoonmaak" not in html  # not approved
+    assert "Een computer heeft geholpen" in html
+    assert "Werkplein Huizen, zaal 2" in html  # the next session
+
+
+def test_interest_records_status_and_consent(
+    claimant: FlaskClient, week: Week, db: Session
+) -> None:
+    html = answer(claimant, week.proposal.id, "yes")
+    assert "Uw antwoord is bewaard" in html
+    db.expire_all()
+    match = db.get(Match, week.proposal.id)
+    assert match is not None and match.status == "interested"
+    assert match.claimant_consented_at is not None
+    change = db.scalars(select(MatchStatusChange)).one()
+    assert (change.from_status, change.to_status, change.actor_id) == (
+        "proposed",
+        "interested",
+        week.claimant_user.id,
+    )
+
+
+def test_no_interest_declines_without_consent(
+    claimant: FlaskClient, week: Week, db: Session
+) -> None:
+    answer(claimant, week.proposal.id, "no")
+    db.expire_all()
+    match = db.get(Match, week.proposal.id)
+    assert match is not None and match.status == "declined"
+    assert match.claimant_consented_at is None
+    assert db.scalars(select(MatchStatusChange.reason_code)).one() == "geen_interesse"
+
+
+def test_unapproved_or_foreign_matches_cannot_be_answered(
+    claimant: FlaskClient, week: Week, db: Session
+) -> None:
+    token = csrf_token(claimant.get("/mijn/").get_data(as_text=True))
+    path = f"/mijn/voorstellen/{week.other_proposal.id}"
+    assert claimant.post(path, data={"csrf_token": token, "interested": "yes"}).status_code == 404
+    other = create_claimant(db)
+    foreign = Match(
+        claimant_id=other.id, opportunity_id=week.vacancy.id, score=0.5, approved_at=utcnow()
+    )
+    db.add(foreign)
+    db.commit()
+    response = claimant.post(
+        f"/mijn/voorstellen/{foreign.id}", data={"csrf_token": token, "interested": "yes"}
+    )
+    assert response.status_code == 404
+    assert db.scalars(select(MatchStatusChange)).all() == []
+
+
+def test_preferences_are_saved_and_validated(
+    claimant: FlaskClient, week: Week, db: Session
+) -> None:
+    token = csrf_token(claimant.get("/mijn/gegevens").get_data(as_text=True))
+    html = claimant.post(
+        "/mijn/gegevens",
+        data={"csrf_token": token, "hours_per_week": "99", "max_travel_km": "5"},
+        follow_redirects=True,
+    ).get_data(as_text=True)
+    assert "Vul een getal van 0 tot 60 in." in html
+    claimant.post(
+        "/mijn/gegevens",
+        data={
+            "csrf_token": token,
+            "hours_per_week": "32",
+            "max_travel_km": "25",
+            "desired_occupations": "kok, magazijn",
+        },
+    )
+    db.expire_all()
+    me = db.scalar(select(Claimant).where(Claimant.user_id == week.claimant_user.id))
+    assert me is not None
+    assert (me.hours_per_week, me.max_travel_km, me.desired_occupations) == (
+        32,
+        25.0,
+        ["kok", "magazijn"],
+    )
+
+
+def test_download_contains_only_own_data_and_is_audited(
+    claimant: FlaskClient, week: Week, db: Session
+) -> None:
+    create_claimant(db, first_name="Ander", last_name="Persoon")
+    db.commit()
+    response = claimant.get("/mijn/gegevens/download")
+    assert response.mimetype == "application/json"
+    data = json.loads(response.get_data(as_text=True))
+    assert data["profile"]["first_name"] == "Fatima"
+    assert {m["id"] for m in data["matches"]} == {week.proposal.id, week.other_proposal.id}
+    assert "Ander" not in response.get_data(as_text=True)
+    assert data["sessions"][0]["location"] == "Werkplein Huizen, zaal 2"
+    event = db.scalars(select(AuditEvent)).one()
+    assert (event.actor_role, event.reason) == ("claimant", "download")
+
+
+def test_a_claimant_login_without_record_gets_nothing(client: FlaskClient, db: Session) -> None:
+    user = create_user(db, "claimant")
+    db.commit()
+    login(client, user.email)
+    assert client.get("/mijn/").status_code == 404

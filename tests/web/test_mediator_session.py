@@ -1,0 +1,272 @@
+"""The weekly session: planner, approving and rejecting, outcomes, follow-up, checklist."""
+
+from datetime import date, timedelta
+
+import pytest
+from flask.testing import FlaskClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import AuditEvent, Claimant, GroupSession, Match, MatchStatusChange, SessionAttendance
+from models.base import utcnow
+from tests.e2e.scenario import Week, build_week, csrf_token
+from tests.factories import create_claimant
+from tests.web.test_auth import login
+from web.mediator.planning import week_bounds
+
+
+@pytest.fixture
+def week(db: Session) -> Week:
+    built = build_week(db)
+    db.commit()
+    return built
+
+
+@pytest.fixture
+def mediator(client: FlaskClient, week: Week) -> FlaskClient:
+    login(client, week.mediator.email)
+    return client
+
+
+def post(client: FlaskClient, path: str, **data: str) -> str:
+    token = csrf_token(client.get("/bemiddelaar/sessies").get_data(as_text=True))
+    response = client.post(path, data={"csrf_token": token, **data}, follow_redirects=True)
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def changes(db: Session, match_id: int) -> list[MatchStatusChange]:
+    db.expire_all()
+    return list(
+        db.scalars(
+            select(MatchStatusChange)
+            .where(MatchStatusChange.match_id == match_id)
+            .order_by(MatchStatusChange.id)
+        )
+    )
+
+
+def test_planner_shows_the_session_with_seats_taken(mediator: FlaskClient, week: Week) -> None:
+    html = mediator.get("/bemiddelaar/sessies").get_data(as_text=True)
+    assert "Werkplein Huizen, zaal 2" in html
+    assert f'/bemiddelaar/sessies/{week.group.id}"' in html
+    assert '<td class="utrecht-table__cell utrecht-table__cell--numeric">11</td>' in html
+
+
+def test_session_lists_attendees_with_proposals_best_first(
+    mediator: FlaskClient, week: Week, db: Session
+) -> None:
+    html = mediator.get(f"/bemiddelaar/sessies/{week.group.id}").get_data(as_text=True)
+    assert "Fatima Kaya" in html
+    assert html.index("Leerwerkplek magazijn") < html.index("Medewerker schoonmaak")
+    assert "Past bij uw ervaring als orderpicker" in html
+    event = db.scalars(select(AuditEvent).where(AuditEvent.object_type == "group_session")).one()
+    assert (event.actor_id, event.object_type, event.object_id, event.reason) == (
+        week.mediator.id,
+        "group_session",
+        str(week.group.id),
+        "sessie",
+    )
+
+
+def test_approving_records_who_and_when(mediator: FlaskClient, week: Week, db: Session) -> None:
+    post(mediator, f"/bemiddelaar/voorstellen/{week.proposal.id}/goedkeuren")
+    db.expire_all()
+    match = db.get(Match, week.proposal.id)
+    assert match is not None and match.approved_at is not None
+    assert match.approved_by_id == week.mediator.id
+    [change] = changes(db, match.id)
+    assert (change.actor_id, change.reason_code) == (week.mediator.id, "approved")
+
+
+def test_unapproved_proposals_stay_hidden_from_the_claimant(
+    client: FlaskClient, week: Week, db: Session
+) -> None:
+    login(client, week.claimant_user.email)
+    assert "Leerwerkplek magazijn" not in client.get("/mijn/").get_data(as_text=True)
+
+
+def test_reject_needs_a_reason_code(mediator: FlaskClient, week: Week, db: Session) -> None:
+    html = post(mediator, f"/bemiddelaar/voorstellen/{week.proposal.id}/afwijzen", reason="")
+    assert "Niet opgeslagen" in html
+    assert changes(db, week.proposal.id) == []
+    post(
+        mediator, f"/bemiddelaar/voorstellen/{week.proposal.id}/afwijzen", reason="afstand_te_groot"
+    )
+    [change] = changes(db, week.proposal.id)
+    assert (change.from_status, change.to_status) == ("proposed", "rejected")
+    assert change.reason_code == "afstand_te_groot" and change.actor_id == week.mediator.id
+
+
+def test_outcome_before_approval_is_refused(mediator: FlaskClient, week: Week, db: Session) -> None:
+    html = post(
+        mediator, f"/bemiddelaar/voorstellen/{week.proposal.id}/uitkomst", outcome="interested"
+    )
+    assert "kan nu niet" in html
+    db.expire_all()
+    assert db.get(Match, week.proposal.id).status == "proposed"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("data", "status", "reason"),
+    [
+        ({"outcome": "interested"}, "interested", None),
+        ({"outcome": "applied", "applied_on": "2026-11-20"}, "applied", None),
+        ({"outcome": "not_suitable", "reason": "reistijd_te_lang"}, "declined", "reistijd_te_lang"),
+        ({"outcome": "coaching"}, "declined", "coaching_eerst"),
+    ],
+)
+def test_one_click_outcomes_write_the_history(
+    mediator: FlaskClient,
+    week: Week,
+    db: Session,
+    data: dict[str, str],
+    status: str,
+    reason: str | None,
+) -> None:
+    match_id = week.proposal.id
+    post(mediator, f"/bemiddelaar/voorstellen/{match_id}/goedkeuren")
+    post(mediator, f"/bemiddelaar/voorstellen/{match_id}/uitkomst", **data)
+    last = changes(db, match_id)[-1]
+    assert (last.from_status, last.to_status, last.reason_code) == ("proposed", status, reason)
+    db.expire_all()
+    match = db.get(Match, match_id)
+    assert match is not None and match.status == status
+    if status == "applied":
+        assert match.applied_on == date(2026, 11, 20)
+    if reason == "coaching_eerst":
+        claimant = db.get(Claimant, match.claimant_id)
+        assert claimant is not None and claimant.allowed_kinds == ["coaching"]
+
+
+@pytest.mark.parametrize(
+    "data", [{"outcome": "applied"}, {"outcome": "not_suitable"}, {"outcome": "dancing"}]
+)
+def test_incomplete_outcomes_are_refused(
+    mediator: FlaskClient, week: Week, db: Session, data: dict[str, str]
+) -> None:
+    post(mediator, f"/bemiddelaar/voorstellen/{week.proposal.id}/goedkeuren")
+    post(mediator, f"/bemiddelaar/voorstellen/{week.proposal.id}/uitkomst", **data)
+    assert [c.reason_code for c in changes(db, week.proposal.id)] == ["approved"]
+
+
+def test_follow_up_date_and_checklist_are_kept(
+    mediator: FlaskClient, week: Week, db: Session
+) -> None:
+    match_id = week.proposal.id
+    post(mediator, f"/bemiddelaar/voorstellen/{match_id}/goedkeuren")
+    post(mediator, f"/bemiddelaar/voorstellen/{match_id}/opvolging", follow_up_on="2026-12-01")
+    post(mediator, f"/bemiddelaar/voorstellen/{match_id}/checklist", cv="y", phone="y")
+    db.expire_all()
+    match = db.get(Match, match_id)
+    assert match is not None and match.follow_up_on == date(2026, 12, 1)
+    assert changes(db, match_id)[-1].details == {
+        "checklist": {"cv": True, "letter": False, "phone": True}
+    }
+    html = mediator.get(f"/bemiddelaar/sessies/{week.group.id}").get_data(as_text=True)
+    assert f'id="cv-{match_id}" value="y" checked' in html
+    assert f'id="letter-{match_id}" value="y" >' in html
+
+
+def test_incomplete_profile_cannot_be_approved(
+    mediator: FlaskClient, week: Week, db: Session
+) -> None:
+    db.expire_all()
+    match = db.get(Match, week.proposal.id)
+    claimant = db.get(Claimant, match.claimant_id)  # type: ignore[union-attr]
+    claimant.hours_per_week = None  # type: ignore[union-attr]
+    db.commit()
+    post(mediator, f"/bemiddelaar/voorstellen/{week.proposal.id}/goedkeuren")
+    db.expire_all()
+    assert db.get(Match, week.proposal.id).approved_at is None  # type: ignore[union-attr]
+
+
+def test_release_only_after_approval(mediator: FlaskClient, week: Week, db: Session) -> None:
+    post(mediator, f"/bemiddelaar/voorstellen/{week.proposal.id}/vrijgeven")
+    db.expire_all()
+    assert db.get(Match, week.proposal.id).released_to_employer_at is None  # type: ignore[union-attr]
+    post(mediator, f"/bemiddelaar/voorstellen/{week.proposal.id}/goedkeuren")
+    post(mediator, f"/bemiddelaar/voorstellen/{week.proposal.id}/vrijgeven")
+    db.expire_all()
+    assert db.get(Match, week.proposal.id).released_to_employer_at is not None  # type: ignore[union-attr]
+
+
+def test_no_get_changes_a_proposal(mediator: FlaskClient, week: Week) -> None:
+    assert (
+        mediator.get(f"/bemiddelaar/voorstellen/{week.proposal.id}/goedkeuren").status_code == 405
+    )
+
+
+def test_projector_shows_one_attendee_with_approved_proposals_only(
+    mediator: FlaskClient, week: Week
+) -> None:
+    post(mediator, f"/bemiddelaar/voorstellen/{week.proposal.id}/goedkeuren")
+    html = mediator.get(f"/bemiddelaar/sessies/{week.group.id}/scherm").get_data(as_text=True)
+    assert "projector" in html and "Fatima" in html and "Kaya" not in html
+    assert "Leerwerkplek magazijn" in html and "Medewerker schoonmaak" not in html
+
+
+def test_agenda_is_printable_and_lists_everyone(mediator: FlaskClient, week: Week) -> None:
+    html = mediator.get(f"/bemiddelaar/sessies/{week.group.id}/agenda").get_data(as_text=True)
+    assert 'class="utrecht-theme utrecht-document printable"' in html
+    assert "1. Fatima Kaya" in html and "Medewerker schoonmaak" in html
+
+
+def test_session_of_another_region_is_not_found(
+    mediator: FlaskClient, week: Week, db: Session
+) -> None:
+    week.group.region = "elders"
+    db.commit()
+    assert mediator.get(f"/bemiddelaar/sessies/{week.group.id}").status_code == 404
+    token = csrf_token(mediator.get("/bemiddelaar/sessies").get_data(as_text=True))
+    path = f"/bemiddelaar/sessies/{week.group.id}/aanwezig/1"
+    assert mediator.post(path, data={"csrf_token": token}).status_code == 404
+
+
+def test_planning_a_session(mediator: FlaskClient, week: Week) -> None:
+    html = post(
+        mediator, "/bemiddelaar/sessies", starts_at="2026-12-01T10:00", location="Laren", seats="8"
+    )
+    assert "Laren" in html and "8 plaatsen bezet" in html
+
+
+def test_closing_a_session_marks_absentees(mediator: FlaskClient, week: Week, db: Session) -> None:
+    db.add(SessionAttendance(session_id=week.group.id, claimant_id=create_claimant(db).id))
+    db.commit()
+    first = db.scalars(select(SessionAttendance).order_by(SessionAttendance.id)).first()
+    assert first is not None
+    post(mediator, f"/bemiddelaar/sessies/{week.group.id}/aanwezig/{first.id}")
+    html = post(mediator, f"/bemiddelaar/sessies/{week.group.id}/afronden")
+    assert "De sessie is afgerond." in html
+    db.expire_all()
+    marks = db.scalars(select(SessionAttendance.attended).order_by(SessionAttendance.id)).all()
+    assert marks == [True, False]
+    assert db.get(GroupSession, week.group.id).status == "held"  # type: ignore[union-attr]
+    assert "al afgerond" in post(mediator, f"/bemiddelaar/sessies/{week.group.id}/afronden")
+
+
+def test_planner_also_lists_last_weeks_sessions(
+    mediator: FlaskClient, week: Week, db: Session
+) -> None:
+    held = GroupSession(
+        region=week.group.region,
+        mediator_id=week.mediator.id,
+        starts_at=week_bounds(utcnow().date())[0] - timedelta(days=3),
+        location="Laren, bibliotheek",
+        status="held",
+    )
+    db.add(held)
+    db.commit()
+    html = mediator.get("/bemiddelaar/sessies").get_data(as_text=True)
+    assert "Laren, bibliotheek" in html and "Gehouden" in html
+
+
+def test_a_closed_proposal_takes_no_more_outcomes(
+    mediator: FlaskClient, week: Week, db: Session
+) -> None:
+    match_id = week.proposal.id
+    post(mediator, f"/bemiddelaar/voorstellen/{match_id}/goedkeuren")
+    post(mediator, f"/bemiddelaar/voorstellen/{match_id}/uitkomst", outcome="coaching")
+    html = post(mediator, f"/bemiddelaar/voorstellen/{match_id}/uitkomst", outcome="interested")
+    assert "kan nu niet" in html
+    assert [c.to_status for c in changes(db, match_id)] == ["proposed", "declined"]

@@ -1,0 +1,50 @@
+"""The Flask web app: UI per role and the JSON API."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from models.settings import Settings
+from web import api, auth, db, extensions, headers, roles, security_log, templating
+from web.admin import bp as admin_bp
+from web.claimant import bp as claimant_bp
+from web.employer import bp as employer_bp
+from web.mediator import bp as mediator_bp
+from web.oversight import bp as oversight_bp
+from web.public import bp as public_bp
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app from the environment, with `config` overriding for tests."""
+    app = Flask(__name__)
+    configure_settings(app, config)
+    db.init_app(app)
+    extensions.init_app(app)
+    headers.init_app(app)
+    security_log.init_app(app)
+    templating.init_app(app)
+    auth.init_app(app)
+    roles.init_app(app)
+    api.init_app(app)
+    for blueprint in (mediator_bp, employer_bp, claimant_bp, admin_bp, oversight_bp, public_bp):
+        app.register_blueprint(blueprint)
+    return app
+
+
+def configure_settings(app: Flask, config: Mapping[str, Any] | None) -> None:
+    """Load Settings from the environment and map them onto Flask's config."""
+    settings: Settings = (config or {}).get("SETTINGS") or Settings.from_env()
+    secret = settings.secret_key or ("demo-only-not-secret" if settings.env != "production" else "")
+    app.config.update(
+        SETTINGS=settings,
+        SECRET_KEY=secret,
+        DATABASE_URL=settings.database_url,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings.env == "production",
+        BABEL_DEFAULT_LOCALE="nl",
+        BABEL_DEFAULT_TIMEZONE="Europe/Amsterdam",
+    )
+    if config:
+        app.config.update({key: value for key, value in config.items() if key != "SETTINGS"})

@@ -1,0 +1,5 @@
+"""API routes, one module per noun."""
+
+from web.api.views import claimants, matches, meta, opportunities, sessions
+
+__all__ = ["claimants", "matches", "meta", "opportunities", "sessions"]

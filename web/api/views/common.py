@@ -1,0 +1,62 @@
+"""Small helpers every API view uses: the JSON body, the audit reason, the clock."""
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from flask import abort, request
+from sqlalchemy.orm import Session
+
+from web.api.fields import Field, check_body
+from web.api.services.audit import record
+from web.api.tokens import Caller
+
+ID = "id"
+
+
+def json_body(
+    spec: Mapping[str, Field], *, partial: bool = False, optional: bool = False
+) -> dict[str, Any]:
+    """Return the request's JSON object checked against the spec (400, 415 or 422)."""
+    if optional and not request.get_data():
+        return {}
+    if not request.is_json:
+        abort(415)
+    data = request.get_json(silent=True)
+    if data is None:
+        abort(400)
+    return check_body(data, spec, partial=partial)
+
+
+def audit_reason() -> str:
+    """Return why data was read: the endpoint and the caller's stated purpose, if any."""
+    raw = request.headers.get("X-Purpose", "")
+    purpose = "".join(char for char in raw if char.isprintable()).strip()
+    reason = f"api {request.method} {request.path}"
+    return f"{reason}: {purpose}" if purpose else reason
+
+
+def today() -> date:
+    """Return today's date."""
+    return date.today()
+
+
+def found(value: Any) -> Any:
+    """Return the value, or answer 404 when it is None (someone else's or missing)."""
+    if value is None:
+        abort(404)
+    return value
+
+
+def audit(
+    db: Session, caller: Caller, object_type: str, ids: Iterable[int], action: str = "read"
+) -> None:
+    """Write one audit event per object for this request."""
+    record(
+        db,
+        caller=caller,
+        action=action,
+        object_type=object_type,
+        object_ids=ids,
+        reason=audit_reason(),
+    )

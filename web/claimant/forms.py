@@ -1,0 +1,34 @@
+"""Forms of the claimant pages, in plain Dutch."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DecimalField, HiddenField, IntegerField, StringField
+from wtforms.validators import AnyOf, Length, NumberRange, Optional
+
+
+class InterestForm(FlaskForm):  # type: ignore[misc]
+    """Yes or no to one proposal."""
+
+    interested = HiddenField(validators=[AnyOf(("yes", "no"))])
+
+
+class PreferencesForm(FlaskForm):  # type: ignore[misc]
+    """Hours, travel distance and wishes."""
+
+    hours_per_week = IntegerField(
+        _l("Hoeveel uur per week kunt u werken?"),
+        validators=[Optional(), NumberRange(0, 60, _l("Vul een getal van 0 tot 60 in."))],
+    )
+    max_travel_km = DecimalField(
+        _l("Hoe ver wilt u reizen? (in km)"),
+        places=0,
+        validators=[Optional(), NumberRange(0, 200, _l("Vul een getal van 0 tot 200 in."))],
+    )
+    desired_occupations = StringField(
+        _l("Welk werk wilt u graag doen? (met komma's)"), validators=[Length(max=500)]
+    )
+
+    def wishes(self) -> list[str]:
+        """Return the wishes as a list."""
+        text = self.desired_occupations.data or ""
+        return [item.strip() for item in text.split(",") if item.strip()]

@@ -1,0 +1,105 @@
+"""Claimant pages."""
+
+import json
+
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
+from flask_login import current_user
+from werkzeug.wrappers import Response as BaseResponse
+
+from models import Claimant
+from models.base import utcnow
+from web.claimant import bp
+from web.claimant.forms import InterestForm, PreferencesForm
+from web.claimant.services import (
+    approved_matches,
+    claimant_of_user,
+    export_data,
+    mark_interest,
+    next_session,
+    record_own_read,
+    update_preferences,
+)
+from web.db import get_session
+from web.mediator.transitions import TransitionError
+
+
+@bp.get("/")
+def home() -> str:
+    """Show the claimant's matches and next session."""
+    db = get_session()
+    claimant = _claimant()
+    return render_template(
+        "claimant/home.html",
+        claimant=claimant,
+        matches=approved_matches(db, claimant_id=claimant.id),
+        next_session=next_session(db, claimant_id=claimant.id),
+        form=InterestForm(),
+    )
+
+
+@bp.post("/voorstellen/<int:match_id>")
+def interest(match_id: int) -> BaseResponse:
+    """Record whether the claimant is interested in a proposal."""
+    form = InterestForm()
+    if not form.validate_on_submit():
+        abort(400)
+    db = get_session()
+    try:
+        mark_interest(
+            db,
+            claimant_id=_claimant().id,
+            actor_id=current_user.id,
+            match_id=match_id,
+            interested=form.interested.data == "yes",
+            now=utcnow(),
+        )
+    except LookupError:
+        abort(404)
+    except TransitionError:
+        flash(gettext("U heeft hier al antwoord op gegeven."), "error")
+        return redirect(url_for("claimant.home"))
+    db.commit()
+    flash(gettext("Dank u. Uw antwoord is bewaard."))
+    return redirect(url_for("claimant.home"))
+
+
+@bp.route("/gegevens", methods=["GET", "POST"])
+def profile() -> str | BaseResponse:
+    """Let the claimant change their hours, travel distance and wishes."""
+    claimant = _claimant()
+    form = PreferencesForm(obj=claimant) if request.method == "GET" else PreferencesForm()
+    if request.method == "GET":
+        form.desired_occupations.data = ", ".join(claimant.desired_occupations or [])
+    if form.validate_on_submit():
+        travel = form.max_travel_km.data
+        update_preferences(
+            claimant,
+            hours_per_week=form.hours_per_week.data,
+            max_travel_km=float(travel) if travel is not None else None,
+            desired_occupations=form.wishes(),
+        )
+        get_session().commit()
+        flash(gettext("Uw gegevens zijn bewaard."))
+        return redirect(url_for("claimant.profile"))
+    return render_template("claimant/profile.html", form=form, claimant=claimant)
+
+
+@bp.get("/gegevens/download")
+def download() -> Response:
+    """Download everything kept about the claimant as a JSON file."""
+    db = get_session()
+    claimant = _claimant()
+    data = export_data(db, claimant_id=claimant.id)
+    record_own_read(db, actor_id=current_user.id, claimant_id=claimant.id, what="download")
+    db.commit()
+    response = Response(json.dumps(data, ensure_ascii=False, indent=2), mimetype="application/json")
+    response.headers["Content-Disposition"] = 'attachment; filename="mijn-gegevens.json"'
+    return response
+
+
+def _claimant() -> Claimant:
+    claimant = claimant_of_user(get_session(), user_id=current_user.id)
+    if claimant is None:
+        abort(404)
+    return claimant

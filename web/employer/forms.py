@@ -1,0 +1,130 @@
+"""Forms of the employer pages."""
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    IntegerField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
+
+from models.vocab import DUTCH_LEVELS, EDUCATION_LEVELS, INSTRUMENTS
+from web.mediator.forms import POSTCODE, choices
+from web.mediator.labels import EMPLOYER_REASONS, INSTRUMENT_LABELS
+
+KIND_CHOICES = choices([("placement", _l("Werkplek")), ("vacancy", _l("Vacature"))])
+
+
+class OpportunityForm(FlaskForm):  # type: ignore[misc]
+    """A placement or vacancy posted by an employer."""
+
+    kind = SelectField(_l("Soort"), choices=KIND_CHOICES, default="placement")
+    title = StringField(
+        _l("Titel"), validators=[DataRequired(_l("Vul een titel in.")), Length(max=300)]
+    )
+    description = TextAreaField(_l("Omschrijving"), validators=[Length(max=5000)])
+    postcode = StringField(
+        _l("Postcode van de werkplek"),
+        validators=[
+            DataRequired(_l("Vul de postcode in.")),
+            Regexp(POSTCODE, message=_l("Gebruik de vorm 1234 AB.")),
+        ],
+    )
+    municipality = StringField(_l("Gemeente"), validators=[Optional(), Length(max=80)])
+    hours_min = IntegerField(
+        _l("Minimaal uren per week"),
+        validators=[Optional(), NumberRange(0, 60, _l("Kies tussen 0 en 60 uur."))],
+    )
+    hours_max = IntegerField(
+        _l("Maximaal uren per week"),
+        validators=[Optional(), NumberRange(0, 60, _l("Kies tussen 0 en 60 uur."))],
+    )
+    capacity = IntegerField(
+        _l("Aantal plaatsen"),
+        default=1,
+        validators=[
+            DataRequired(_l("Vul het aantal plaatsen in.")),
+            NumberRange(1, 100, _l("Kies tussen 1 en 100 plaatsen.")),
+        ],
+    )
+    closes_on = DateField(_l("Sluit op"), validators=[Optional()])
+    status = SelectField(
+        _l("Stand van zaken"),
+        choices=choices(
+            [("open", _l("Open")), ("filled", _l("Vervuld")), ("withdrawn", _l("Ingetrokken"))]
+        ),
+        default="open",
+    )
+    requires_driving_licence = BooleanField(_l("Rijbewijs B nodig"))
+    education_level = SelectField(
+        _l("Opleidingsniveau"),
+        choices=choices([("", _l("Geen eis")), *((v, v) for v in EDUCATION_LEVELS)]),
+    )
+    dutch_level = SelectField(
+        _l("Taalniveau Nederlands"),
+        choices=choices([("", _l("Geen eis")), *((v, v) for v in DUTCH_LEVELS)]),
+    )
+    conditions = TextAreaField(
+        _l("Voorwaarden (begeleiding, werktijden, vervoer)"), validators=[Length(max=2000)]
+    )
+    wage_cost_subsidy = BooleanField(INSTRUMENT_LABELS["wage_cost_subsidy"])
+    job_coaching = BooleanField(INSTRUMENT_LABELS["job_coaching"])
+    trial_placement = BooleanField(INSTRUMENT_LABELS["trial_placement"])
+    secondment = BooleanField(INSTRUMENT_LABELS["secondment"])
+    sheltered_work = BooleanField(INSTRUMENT_LABELS["sheltered_work"])
+    jobs_agreement_register = BooleanField(INSTRUMENT_LABELS["jobs_agreement_register"])
+
+    def validate_hours_max(self, field: IntegerField) -> None:
+        """Keep the maximum hours at or above the minimum."""
+        low = self.hours_min.data
+        if low is not None and field.data is not None and field.data < low:
+            raise ValidationError(_l("Het maximum mag niet lager zijn dan het minimum."))
+
+    def instrument_fields(self) -> list[Any]:
+        """Return the instrument checkboxes."""
+        return [getattr(self, name) for name in INSTRUMENTS]
+
+    def opportunity_fields(self) -> dict[str, Any]:
+        """Return the validated values as opportunity attributes."""
+        values: dict[str, Any] = {
+            "kind": self.kind.data,
+            "title": self.title.data.strip(),
+            "description": self.description.data or "",
+            "postcode": self.postcode.data.upper().replace(" ", ""),
+            "municipality": self.municipality.data or None,
+            "hours_min": self.hours_min.data,
+            "hours_max": self.hours_max.data,
+            "capacity": self.capacity.data,
+            "closes_on": self.closes_on.data,
+            "status": self.status.data,
+            "requires_driving_licence": bool(self.requires_driving_licence.data),
+            "education_level": self.education_level.data or None,
+            "dutch_level": self.dutch_level.data or None,
+            "conditions": self.conditions.data or None,
+        }
+        return values | {name: bool(getattr(self, name).data) for name in INSTRUMENTS}
+
+
+class AnswerForm(FlaskForm):  # type: ignore[misc]
+    """Invite a candidate for an interview, or decline with a reason."""
+
+    decision = SelectField(
+        _l("Besluit"),
+        choices=choices([("interview", _l("Uitnodigen voor gesprek")), ("reject", _l("Afwijzen"))]),
+    )
+    reason = SelectField(
+        _l("Reden van afwijzen"),
+        choices=choices([("", _l("Kies een reden")), *EMPLOYER_REASONS.items()]),
+        validate_choice=False,
+    )
+
+    def validate_reason(self, field: SelectField) -> None:
+        """Require a reason when declining."""
+        if self.decision.data == "reject" and field.data not in EMPLOYER_REASONS:
+            raise ValidationError(_l("Kies een reden."))

@@ -1,0 +1,86 @@
+"""Searching the vacancies, placements and other opportunities of the region."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from matcher.geo import Gazetteer, parse_postcode
+from models import Opportunity
+from models.vocab import INSTRUMENTS
+
+LIMIT = 500
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the mediator searches for; empty values do not filter."""
+
+    text: str = ""
+    kind: str = ""
+    municipality: str = ""
+    instrument: str = ""
+    postcode: str = ""
+    max_km: float | None = None
+
+
+@dataclass(frozen=True)
+class Found:
+    """One opportunity in the list, with its distance from the chosen postcode."""
+
+    opportunity: Opportunity
+    distance_km: float | None
+
+
+def municipalities(session: Session, *, region: str) -> list[str]:
+    """Return the municipalities that have open opportunities."""
+    return [
+        name
+        for name in session.scalars(
+            select(Opportunity.municipality)
+            .where(Opportunity.region == region, Opportunity.municipality.is_not(None))
+            .distinct()
+            .order_by(Opportunity.municipality)
+        )
+        if name
+    ]
+
+
+def search(session: Session, *, region: str, filters: Filters) -> list[Found]:
+    """Return open opportunities that pass the filters, nearest first when a postcode is given."""
+    query = select(Opportunity).where(Opportunity.region == region, Opportunity.status == "open")
+    if filters.text:
+        like = f"%{filters.text.lower()}%"
+        query = query.where(
+            or_(
+                func.lower(Opportunity.title).like(like),
+                func.lower(Opportunity.employer_name).like(like),
+            )
+        )
+    if filters.kind:
+        query = query.where(Opportunity.kind == filters.kind)
+    if filters.municipality:
+        query = query.where(Opportunity.municipality == filters.municipality)
+    if filters.instrument in INSTRUMENTS:
+        query = query.where(getattr(Opportunity, filters.instrument).is_(True))
+    rows = list(session.scalars(query.order_by(Opportunity.title, Opportunity.id).limit(LIMIT)))
+    return _by_distance(rows, filters)
+
+
+def _by_distance(rows: list[Opportunity], filters: Filters) -> list[Found]:
+    """Add distances from the filter's postcode and drop those beyond the maximum."""
+    gazetteer = Gazetteer.default()
+    if not filters.postcode or filters.postcode not in gazetteer:
+        return [Found(row, None) for row in rows]
+    origin = parse_postcode(filters.postcode)
+    found = []
+    for row in rows:
+        distance = (
+            gazetteer.distance_km(origin, row.postcode)
+            if row.postcode and row.postcode in gazetteer
+            else None
+        )
+        if filters.max_km is not None and (distance is None or distance > filters.max_km):
+            continue
+        found.append(Found(row, distance))
+    return sorted(found, key=lambda f: (f.distance_km is None, f.distance_km or 0.0))

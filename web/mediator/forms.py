@@ -1,0 +1,251 @@
+"""Forms of the mediator pages, with Dutch validation messages."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileRequired
+from wtforms import (
+    BooleanField,
+    DateField,
+    DateTimeLocalField,
+    DecimalField,
+    EmailField,
+    HiddenField,
+    IntegerField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    Regexp,
+    ValidationError,
+)
+
+from models.vocab import DUTCH_LEVELS, EDUCATION_LEVELS
+from web.mediator.labels import (
+    CHECKLIST_ITEMS,
+    DECLINE_REASONS,
+    OVERRIDE_REASONS,
+    REJECT_REASONS,
+    ROUTING_CHOICES,
+    ROUTING_REASONS,
+)
+
+
+def choices(pairs: Iterable[tuple[str, Any]]) -> list[SelectChoice]:
+    """Return select options from (value, label) pairs."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+POSTCODE = r"^\s*[1-9][0-9]{3}\s*([A-Za-z]{2})?\s*$"
+LADDER_CHOICES = choices((str(step), str(step)) for step in range(1, 7))
+LICENCE_CHOICES = choices([("", _l("Onbekend")), ("yes", _l("Ja")), ("no", _l("Nee"))])
+
+
+def _list(text: str | None) -> list[str]:
+    """Split a comma-separated field into trimmed, non-empty items."""
+    return [item.strip() for item in (text or "").split(",") if item.strip()]
+
+
+class ProfileForm(FlaskForm):  # type: ignore[misc]
+    """The fields of a claimant profile that a mediator keeps."""
+
+    first_name = StringField(
+        _l("Voornaam"), validators=[DataRequired(_l("Vul de voornaam in.")), Length(max=80)]
+    )
+    last_name = StringField(
+        _l("Achternaam"), validators=[DataRequired(_l("Vul de achternaam in.")), Length(max=120)]
+    )
+    email = EmailField(
+        _l("E-mailadres"),
+        validators=[Optional(), Email(_l("Dit is geen geldig e-mailadres.")), Length(max=254)],
+    )
+    postcode = StringField(
+        _l("Postcode"),
+        validators=[Optional(), Regexp(POSTCODE, message=_l("Gebruik de vorm 1234 AB."))],
+    )
+    municipality = StringField(_l("Gemeente"), validators=[Optional(), Length(max=80)])
+    max_travel_km = DecimalField(
+        _l("Maximale reisafstand (km)"),
+        places=1,
+        validators=[
+            Optional(),
+            NumberRange(0, 200, _l("Kies een afstand tussen 0 en 200 km.")),
+        ],
+    )
+    hours_per_week = IntegerField(
+        _l("Uren per week"),
+        validators=[Optional(), NumberRange(0, 60, _l("Kies een aantal uren tussen 0 en 60."))],
+    )
+    driving_licence = SelectField(_l("Rijbewijs B"), choices=LICENCE_CHOICES, default="")
+    ladder_step = SelectField(
+        _l("Trede op de participatieladder"),
+        choices=LADDER_CHOICES,
+        validators=[InputRequired(_l("Kies een trede."))],
+    )
+    education_level = SelectField(
+        _l("Opleidingsniveau"),
+        choices=choices([("", _l("Onbekend")), *((v, v) for v in EDUCATION_LEVELS)]),
+    )
+    dutch_level = SelectField(
+        _l("Taalniveau Nederlands"),
+        choices=choices([("", _l("Onbekend")), *((v, v) for v in DUTCH_LEVELS)]),
+    )
+    desired_occupations = StringField(
+        _l("Gewenst werk (met komma's)"), validators=[Length(max=500)]
+    )
+    skills = StringField(_l("Vaardigheden (met komma's)"), validators=[Length(max=1000)])
+    restrictions = StringField(
+        _l("Beperkingen in werk (geen diagnose, met komma's)"), validators=[Length(max=500)]
+    )
+    notes = TextAreaField(_l("Notities"), validators=[Length(max=4000)])
+
+    def profile_fields(self) -> dict[str, Any]:
+        """Return the validated values as claimant attributes."""
+        travel = self.max_travel_km.data
+        licence = {"yes": True, "no": False}.get(self.driving_licence.data or "")
+        return {
+            "first_name": self.first_name.data.strip(),
+            "last_name": self.last_name.data.strip(),
+            "email": self.email.data or None,
+            "postcode": (self.postcode.data or "").upper().replace(" ", "") or None,
+            "municipality": self.municipality.data or None,
+            "max_travel_km": float(travel) if travel is not None else None,
+            "hours_per_week": self.hours_per_week.data,
+            "driving_licence": licence,
+            "education_level": self.education_level.data or None,
+            "dutch_level": self.dutch_level.data or None,
+            "desired_occupations": _list(self.desired_occupations.data),
+            "skills": _list(self.skills.data),
+            "restrictions": _list(self.restrictions.data),
+            "notes": self.notes.data or None,
+        }
+
+
+class IntakeForm(ProfileForm):
+    """A new claimant: the profile plus the municipality's client number."""
+
+    client_number = StringField(
+        _l("Klantnummer"),
+        validators=[
+            DataRequired(_l("Vul het klantnummer in.")),
+            Length(max=32, message=_l("Het klantnummer is te lang.")),
+        ],
+    )
+
+
+class RejectForm(FlaskForm):  # type: ignore[misc]
+    """Reject a proposal with a reason code."""
+
+    reason = SelectField(
+        _l("Reden"),
+        choices=choices([("", _l("Kies een reden")), *REJECT_REASONS.items()]),
+        validators=[DataRequired(_l("Kies een reden."))],
+    )
+    note = StringField(_l("Toelichting"), validators=[Optional(), Length(max=500)])
+
+
+class OutcomeForm(FlaskForm):  # type: ignore[misc]
+    """One outcome of a proposal in the session."""
+
+    outcome = HiddenField(validators=[DataRequired()])
+    applied_on = DateField(_l("Datum sollicitatie"), validators=[Optional()])
+    reason = SelectField(
+        _l("Reden"),
+        choices=choices([("", _l("Kies een reden")), *DECLINE_REASONS.items()]),
+        validate_choice=False,
+    )
+
+    def validate_applied_on(self, field: DateField) -> None:
+        """Require a date when the claimant applied."""
+        if self.outcome.data == "applied" and field.data is None:
+            raise ValidationError(_l("Vul de datum van de sollicitatie in."))
+
+    def validate_reason(self, field: SelectField) -> None:
+        """Require a reason when the opportunity is not suitable."""
+        if self.outcome.data == "not_suitable" and field.data not in DECLINE_REASONS:
+            raise ValidationError(_l("Kies een reden."))
+        if field.data and field.data not in DECLINE_REASONS:
+            raise ValidationError(_l("Kies een reden uit de lijst."))
+
+
+class FollowUpForm(FlaskForm):  # type: ignore[misc]
+    """The date to follow a proposal up."""
+
+    follow_up_on = DateField(_l("Opvolgen op"), validators=[Optional()])
+
+
+class ChecklistForm(FlaskForm):  # type: ignore[misc]
+    """The application checklist: CV, letter, phone call."""
+
+    cv = BooleanField(CHECKLIST_ITEMS["cv"])
+    letter = BooleanField(CHECKLIST_ITEMS["letter"])
+    phone = BooleanField(CHECKLIST_ITEMS["phone"])
+
+    def items(self) -> dict[str, bool]:
+        """Return the checklist as a dict."""
+        return {name: bool(getattr(self, name).data) for name in CHECKLIST_ITEMS}
+
+
+class SessionForm(FlaskForm):  # type: ignore[misc]
+    """Plan a new weekly session."""
+
+    starts_at = DateTimeLocalField(
+        _l("Begint op"),
+        format="%Y-%m-%dT%H:%M",
+        validators=[DataRequired(_l("Vul datum en tijd in."))],
+    )
+    location = StringField(
+        _l("Locatie"), validators=[DataRequired(_l("Vul de locatie in.")), Length(max=200)]
+    )
+    seats = IntegerField(
+        _l("Plaatsen"),
+        default=12,
+        validators=[InputRequired(_l("Vul het aantal plaatsen in.")), NumberRange(1, 100)],
+    )
+
+
+class OverrideForm(FlaskForm):  # type: ignore[misc]
+    """Propose an opportunity by hand, with the reason for overriding the matcher."""
+
+    opportunity_id = IntegerField(
+        _l("Nummer van de kans (zie Aanbod)"),
+        validators=[InputRequired(_l("Vul het nummer van de kans in.")), NumberRange(min=1)],
+    )
+    reason = SelectField(
+        _l("Reden"),
+        choices=choices([("", _l("Kies een reden")), *OVERRIDE_REASONS.items()]),
+        validators=[DataRequired(_l("Kies een reden."))],
+    )
+
+
+class ImportForm(FlaskForm):  # type: ignore[misc]
+    """A CSV file with new claimants."""
+
+    file = FileField(
+        _l("CSV-bestand"),
+        validators=[
+            FileRequired(_l("Kies een bestand.")),
+            FileAllowed(["csv", "txt"], _l("Gebruik een CSV-bestand.")),
+        ],
+    )
+
+
+class RoutingForm(FlaskForm):  # type: ignore[misc]
+    """Override the routing by ladder step, with a reason code."""
+
+    route = SelectField(_l("Matchen op"), choices=choices(ROUTING_CHOICES.items()))
+    route_reason = SelectField(
+        _l("Reden"),
+        choices=choices([("", _l("Kies een reden")), *ROUTING_REASONS.items()]),
+        validators=[DataRequired(_l("Kies een reden."))],
+    )

@@ -1,0 +1,46 @@
+"""The mediator page to import new claimants from a CSV file."""
+
+import csv
+import io
+
+from flask import render_template
+from flask_babel import gettext
+from flask_login import current_user
+
+from web.db import get_session
+from web.mediator import bp
+from web.mediator.forms import ImportForm
+from web.mediator.imports import COLUMNS, ImportResult, import_claimants
+from web.mediator.nav import now, region, today
+
+MAX_BYTES = 2 * 1024 * 1024
+
+
+@bp.route("/klanten/import", methods=["GET", "POST"])
+def import_file() -> str:
+    """Import new claimants from a CSV file and invite each to a session."""
+    form = ImportForm()
+    result: ImportResult | None = None
+    if form.validate_on_submit():
+        raw = form.file.data.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            form.file.errors.append(gettext("Dit bestand is te groot (meer dan 2 MB)."))
+        else:
+            db = get_session()
+            result = import_claimants(
+                db,
+                rows=_rows(raw),
+                region=region(),
+                mediator_id=current_user.id,
+                today=today(),
+                now=now(),
+            )
+            db.commit()
+    return render_template("mediator/import.html", form=form, result=result, columns=COLUMNS)
+
+
+def _rows(raw: bytes) -> list[dict[str, str]]:
+    """Read CSV lines, separated by semicolons or commas."""
+    text = raw.decode("utf-8-sig", errors="replace")
+    delimiter = ";" if text.split("\n", 1)[0].count(";") >= 1 else ","
+    return list(csv.DictReader(io.StringIO(text), delimiter=delimiter))

@@ -1,0 +1,133 @@
+"""Importing many new claimants at once from a CSV file; a bad line never stops the rest."""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from models import Claimant
+from models.vocab import DUTCH_LEVELS, EDUCATION_LEVELS
+from web.mediator.planning import invite_to_first_free
+from web.mediator.profiles import client_number_taken, register
+
+POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})?\s*$")
+COLUMNS = (
+    "client_number",
+    "first_name",
+    "last_name",
+    "email",
+    "postcode",
+    "max_travel_km",
+    "hours_per_week",
+    "ladder_step",
+    "driving_licence",
+    "education_level",
+    "dutch_level",
+    "desired_occupations",
+    "skills",
+)
+
+
+class RowError(ValueError):
+    """A field of one line that cannot be used; its name is the message."""
+
+
+@dataclass
+class ImportResult:
+    """What an import added and which lines it skipped, with the field at fault."""
+
+    added: list[Claimant] = field(default_factory=list)
+    invited: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _number(raw: str, name: str, low: float, high: float) -> float | None:
+    if not raw.strip():
+        return None
+    try:
+        value = float(raw.replace(",", "."))
+    except ValueError as error:
+        raise RowError(name) from error
+    if not low <= value <= high:
+        raise RowError(name)
+    return value
+
+
+def _choice(raw: str, name: str, allowed: tuple[str, ...]) -> str | None:
+    value = raw.strip()
+    if value and value not in allowed:
+        raise RowError(name)
+    return value or None
+
+
+def parse_row(row: dict[str, str]) -> tuple[str, int, dict[str, Any]]:
+    """Return client number, ladder step and profile fields of one line, or raise RowError."""
+    get = {name: (row.get(name) or "").strip() for name in COLUMNS}
+    for required in ("client_number", "first_name", "last_name"):
+        if not get[required]:
+            raise RowError(required)
+    postcode = POSTCODE.match(get["postcode"]) if get["postcode"] else None
+    if get["postcode"] and postcode is None:
+        raise RowError("postcode")
+    step = _number(get["ladder_step"], "ladder_step", 1, 6)
+    if step is None or step != int(step):
+        raise RowError("ladder_step")
+    hours = _number(get["hours_per_week"], "hours_per_week", 0, 60)
+    licence = {"ja": True, "yes": True, "1": True, "nee": False, "no": False, "0": False}
+    if get["driving_licence"] and get["driving_licence"].lower() not in licence:
+        raise RowError("driving_licence")
+    fields = {
+        "first_name": get["first_name"],
+        "last_name": get["last_name"],
+        "email": get["email"] or None,
+        "postcode": (postcode.group(1) + (postcode.group(2) or "").upper()) if postcode else None,
+        "max_travel_km": _number(get["max_travel_km"], "max_travel_km", 0, 200),
+        "hours_per_week": None if hours is None else int(hours),
+        "driving_licence": licence.get(get["driving_licence"].lower()),
+        "education_level": _choice(get["education_level"], "education_level", EDUCATION_LEVELS),
+        "dutch_level": _choice(get["dutch_level"].upper(), "dutch_level", DUTCH_LEVELS),
+        "desired_occupations": [
+            s.strip() for s in get["desired_occupations"].split("|") if s.strip()
+        ],
+        "skills": [s.strip() for s in get["skills"].split("|") if s.strip()],
+    }
+    return get["client_number"], int(step), fields
+
+
+def import_claimants(
+    session: Session,
+    *,
+    rows: Iterable[dict[str, str]],
+    region: str,
+    mediator_id: int,
+    today: date,
+    now: datetime,
+) -> ImportResult:
+    """Add every valid line as a claimant and invite them; collect the lines skipped."""
+    result = ImportResult()
+    seen: set[str] = set()
+    for line, row in enumerate(rows, start=2):  # line 1 is the header
+        try:
+            number, step, fields = parse_row(row)
+            if number in seen or client_number_taken(session, client_number=number):
+                raise RowError("client_number")
+        except RowError as error:
+            result.errors.append((line, str(error)))
+            continue
+        seen.add(number)
+        claimant = register(
+            session,
+            region=region,
+            mediator_id=mediator_id,
+            client_number=number,
+            ladder_step=step,
+            today=today,
+            fields=fields,
+        )
+        result.added.append(claimant)
+        if invite_to_first_free(session, claimant=claimant, now=now) is not None:
+            result.invited += 1
+    return result

@@ -1,0 +1,116 @@
+"""The figures on the KPI page: intake to first session, the funnel, outflow, employers."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from statistics import median
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models import (
+    Claimant,
+    Employer,
+    GroupSession,
+    Match,
+    MatchStatusChange,
+    Opportunity,
+    SessionAttendance,
+)
+
+FUNNEL = ("proposed", "interested", "applied", "interview", "placed")
+# A match that reached a later stage has passed the earlier ones too.
+LATER = {stage: FUNNEL[i:] for i, stage in enumerate(FUNNEL)}
+WAIT_BUCKETS = ((0, 7, "0-7"), (8, 14, "8-14"), (15, 30, "15-30"), (31, 10_000, "31+"))
+
+
+@dataclass(frozen=True)
+class Kpis:
+    """Everything the KPI page shows."""
+
+    wait_days_median: float | None
+    wait_buckets: list[tuple[str, int]]
+    funnel: list[tuple[str, int]]
+    outflow_per_month: list[tuple[str, int]]
+    placements_per_employer: list[tuple[str, int]]
+
+
+def _as_date(value: datetime | date) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def intake_waits(session: Session, *, region: str) -> list[int]:
+    """Return, per claimant with a session, the days from intake to their first session."""
+    rows = session.execute(
+        select(Claimant.intake_on, func.min(GroupSession.starts_at))
+        .join(SessionAttendance, SessionAttendance.claimant_id == Claimant.id)
+        .join(GroupSession, GroupSession.id == SessionAttendance.session_id)
+        .where(Claimant.region == region, GroupSession.status != "cancelled")
+        .group_by(Claimant.id, Claimant.intake_on)
+    ).all()
+    return [max((_as_date(first) - intake).days, 0) for intake, first in rows if first]
+
+
+def funnel(session: Session, *, region: str) -> list[tuple[str, int]]:
+    """Return how many matches reached each stage; every match counts as proposed."""
+    match_ids = session.scalars(
+        select(Match.id)
+        .join(Claimant, Claimant.id == Match.claimant_id)
+        .where(Claimant.region == region)
+    ).all()
+    reached: dict[int, set[str]] = {match_id: {"proposed"} for match_id in match_ids}
+    for match_id, status in session.execute(
+        select(MatchStatusChange.match_id, MatchStatusChange.to_status)
+        .join(Match, Match.id == MatchStatusChange.match_id)
+        .join(Claimant, Claimant.id == Match.claimant_id)
+        .where(Claimant.region == region)
+    ):
+        reached[match_id].add(status)
+    return [
+        (stage, sum(bool(statuses & set(LATER[stage])) for statuses in reached.values()))
+        for stage in FUNNEL
+    ]
+
+
+def outflow_per_month(session: Session, *, region: str) -> list[tuple[str, int]]:
+    """Return the number of placements (outflow to work) per month, oldest first."""
+    rows = session.execute(
+        select(MatchStatusChange.at)
+        .join(Match, Match.id == MatchStatusChange.match_id)
+        .join(Claimant, Claimant.id == Match.claimant_id)
+        .where(Claimant.region == region, MatchStatusChange.to_status == "placed")
+    ).scalars()
+    months: dict[str, int] = {}
+    for at in rows:
+        key = f"{at.year}-{at.month:02d}"
+        months[key] = months.get(key, 0) + 1
+    return sorted(months.items())
+
+
+def placements_per_employer(session: Session, *, region: str) -> list[tuple[str, int]]:
+    """Return placements per covenant employer, most first."""
+    rows = session.execute(
+        select(Employer.name, func.count(Match.id))
+        .join(Opportunity, Opportunity.employer_id == Employer.id)
+        .join(Match, Match.opportunity_id == Opportunity.id)
+        .where(
+            Employer.covenant_member.is_(True),
+            Opportunity.region == region,
+            Match.status == "placed",
+        )
+        .group_by(Employer.name)
+        .order_by(func.count(Match.id).desc(), Employer.name)
+    ).all()
+    return [(name, int(n)) for name, n in rows]
+
+
+def kpis(session: Session, *, region: str) -> Kpis:
+    """Return all figures of the KPI page."""
+    waits = intake_waits(session, region=region)
+    buckets = [(label, sum(low <= w <= high for w in waits)) for low, high, label in WAIT_BUCKETS]
+    return Kpis(
+        float(median(waits)) if waits else None,
+        buckets,
+        funnel(session, region=region),
+        outflow_per_month(session, region=region),
+        placements_per_employer(session, region=region),
+    )

@@ -1,0 +1,35 @@
+"""Small helpers the mediator views share."""
+
+from datetime import date, datetime
+from typing import Any
+
+from flask import current_app, request, url_for
+from werkzeug.utils import redirect
+from werkzeug.wrappers import Response as BaseResponse
+
+from models.base import utcnow
+from web.mediator.planning import AMSTERDAM
+
+
+def region() -> str:
+    """Return the region this installation serves."""
+    value: str = current_app.config["SETTINGS"].region
+    return value
+
+
+def now() -> datetime:
+    """Return the current time, timezone-aware."""
+    return utcnow()
+
+
+def today() -> date:
+    """Return today's date in Amsterdam."""
+    return utcnow().astimezone(AMSTERDAM).date()
+
+
+def back(endpoint: str, **values: Any) -> BaseResponse:
+    """Redirect to the local page the form came from, or to an endpoint."""
+    target = request.form.get("next", "")
+    if not target.startswith("/") or target.startswith("//") or "\\" in target:
+        target = url_for(endpoint, **values)
+    return redirect(target)

@@ -1,0 +1,213 @@
+"""Weekly sessions: what is planned, who comes, and inviting a new claimant."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models import AuditEvent, Claimant, GroupSession, Match, Opportunity, SessionAttendance
+from web.mediator.transitions import OPEN_STATUSES, checklists
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One session in the planner, with how many seats are taken."""
+
+    session: GroupSession
+    attendees: int
+
+    @property
+    def free_seats(self) -> int:
+        """Return the number of seats still free."""
+        return max(self.session.seats - self.attendees, 0)
+
+
+@dataclass
+class Proposal:
+    """A match shown in a session, with its opportunity and checklist."""
+
+    match: Match
+    opportunity: Opportunity
+    checklist: dict[str, bool] = field(default_factory=dict)
+
+
+@dataclass
+class Attendee:
+    """A claimant in a session and the proposals to discuss with them."""
+
+    claimant: Claimant
+    attendance: SessionAttendance
+    proposals: list[Proposal]
+
+
+def week_bounds(today: date) -> tuple[datetime, datetime]:
+    """Return Monday 00:00 and the next Monday 00:00 (Amsterdam) around a day."""
+    monday = today - timedelta(days=today.weekday())
+    start = datetime.combine(monday, time(0, 0), tzinfo=AMSTERDAM)
+    return start, start + timedelta(days=7)
+
+
+def sessions_between(
+    session: Session, *, region: str, start: datetime, end: datetime
+) -> list[SessionSummary]:
+    """Return the region's sessions starting in [start, end), earliest first."""
+    counts = (
+        select(SessionAttendance.session_id, func.count().label("n"))
+        .group_by(SessionAttendance.session_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(GroupSession, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.session_id == GroupSession.id)
+        .where(
+            GroupSession.region == region,
+            GroupSession.starts_at >= start,
+            GroupSession.starts_at < end,
+        )
+        .order_by(GroupSession.starts_at)
+    ).all()
+    return [SessionSummary(group, int(n)) for group, n in rows]
+
+
+def get_group(session: Session, *, session_id: int, region: str) -> GroupSession | None:
+    """Return a session of the region, or None."""
+    group = session.get(GroupSession, session_id)
+    return group if group is not None and group.region == region else None
+
+
+def attendees(session: Session, *, group: GroupSession) -> list[Attendee]:
+    """Return the session's attendees by name, each with their open proposals by score."""
+    rows = session.execute(
+        select(SessionAttendance, Claimant)
+        .join(Claimant, Claimant.id == SessionAttendance.claimant_id)
+        .where(SessionAttendance.session_id == group.id)
+        .order_by(Claimant.last_name, Claimant.first_name)
+    ).all()
+    ids = [claimant.id for _attendance, claimant in rows]
+    matches = session.execute(
+        select(Match, Opportunity)
+        .join(Opportunity, Opportunity.id == Match.opportunity_id)
+        .where(
+            Match.claimant_id.in_(ids),
+            (Match.session_id == group.id) | Match.status.in_(OPEN_STATUSES),
+        )
+        .order_by(Match.score.desc(), Match.id)
+    ).all()
+    lists = checklists(session, match_ids=[match.id for match, _opp in matches])
+    by_claimant: dict[int, list[Proposal]] = {claimant_id: [] for claimant_id in ids}
+    for match, opportunity in matches:
+        by_claimant[match.claimant_id].append(Proposal(match, opportunity, lists.get(match.id, {})))
+    return [Attendee(c, a, by_claimant[c.id]) for a, c in rows]
+
+
+def first_free_session(
+    session: Session, *, region: str, now: datetime, within_days: int
+) -> GroupSession | None:
+    """Return the earliest planned session within the coming days that has a free seat."""
+    for summary in sessions_between(
+        session, region=region, start=now, end=now + timedelta(days=within_days)
+    ):
+        if summary.session.status == "planned" and summary.free_seats > 0:
+            return summary.session
+    return None
+
+
+def invite(session: Session, *, group: GroupSession, claimant_id: int) -> SessionAttendance:
+    """Invite a claimant to a session."""
+    attendance = SessionAttendance(session_id=group.id, claimant_id=claimant_id)
+    session.add(attendance)
+    session.flush()
+    return attendance
+
+
+def invite_to_first_free(
+    session: Session, *, claimant: Claimant, now: datetime, within_days: int = 14
+) -> GroupSession | None:
+    """Invite a new claimant to the first planned session with a free seat, if any."""
+    group = first_free_session(session, region=claimant.region, now=now, within_days=within_days)
+    if group is not None:
+        invite(session, group=group, claimant_id=claimant.id)
+    return group
+
+
+def mark_attended(session: Session, *, attendance_id: int, group: GroupSession) -> None:
+    """Record that an invited claimant came to the session."""
+    attendance = session.get(SessionAttendance, attendance_id)
+    if attendance is None or attendance.session_id != group.id:
+        raise LookupError("no such attendee in this session")
+    attendance.attended = True
+
+
+def close_session(group: GroupSession) -> None:
+    """Mark a planned session as held; who did not come is recorded as absent."""
+    if group.status != "planned":
+        raise LookupError("only a planned session can be closed")
+    group.status = "held"
+
+
+def mark_absentees(session: Session, *, group: GroupSession) -> int:
+    """Record every invited claimant not marked present as absent; return how many."""
+    absent = list(
+        session.scalars(
+            select(SessionAttendance).where(
+                SessionAttendance.session_id == group.id, SessionAttendance.attended.is_(None)
+            )
+        )
+    )
+    for attendance in absent:
+        attendance.attended = False
+    return len(absent)
+
+
+def plan_session(
+    session: Session,
+    *,
+    region: str,
+    mediator_id: int,
+    starts_at: datetime,
+    location: str,
+    seats: int,
+) -> GroupSession:
+    """Add a planned session."""
+    group = GroupSession(
+        region=region, mediator_id=mediator_id, starts_at=starts_at, location=location, seats=seats
+    )
+    session.add(group)
+    session.flush()
+    return group
+
+
+def record_session_read(session: Session, *, actor_id: int, group_id: int, view: str) -> None:
+    """Write an audit record that a mediator opened a session's attendee list."""
+    session.add(
+        AuditEvent(
+            actor_id=actor_id,
+            actor_role="mediator",
+            action="read",
+            object_type="group_session",
+            object_id=str(group_id),
+            reason=view,
+        )
+    )
+
+
+def sessions_of(
+    session: Session, *, claimant_id: int
+) -> list[tuple[GroupSession, SessionAttendance]]:
+    """Return the sessions a claimant was invited to, latest first."""
+    rows = session.execute(
+        select(GroupSession, SessionAttendance)
+        .join(SessionAttendance, SessionAttendance.session_id == GroupSession.id)
+        .where(SessionAttendance.claimant_id == claimant_id)
+        .order_by(GroupSession.starts_at.desc())
+    ).all()
+    return [(group, attendance) for group, attendance in rows]
+
+
+def has_planned_session(session: Session, *, claimant_id: int) -> bool:
+    """Return whether the claimant is already invited to a planned session."""
+    return any(g.status == "planned" for g, _a in sessions_of(session, claimant_id=claimant_id))

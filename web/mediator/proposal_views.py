@@ -1,0 +1,124 @@
+"""The buttons on a proposal: approve, reject, release, outcome, follow-up, checklist."""
+
+from collections.abc import Callable
+
+from flask import abort, flash
+from flask_babel import gettext
+from flask_login import current_user
+from werkzeug.wrappers import Response as BaseResponse
+
+from models import Match
+from web.db import get_session
+from web.mediator import bp
+from web.mediator.forms import ChecklistForm, FollowUpForm, OutcomeForm, RejectForm
+from web.mediator.nav import back, now, region
+from web.mediator.proposals import (
+    approve_proposal,
+    get_match,
+    record_outcome,
+    reject_proposal,
+    release_proposal,
+    set_follow_up,
+    update_checklist,
+)
+from web.mediator.transitions import TransitionError
+
+
+def _apply(match_id: int, action: Callable[[Match], None]) -> BaseResponse:
+    """Run one action on a match of the region, commit, and go back."""
+    db = get_session()
+    match = get_match(db, match_id=match_id, region=region())
+    if match is None:
+        abort(404)
+    try:
+        action(match)
+    except TransitionError:
+        db.rollback()
+        flash(gettext("Deze stap kan nu niet bij dit voorstel."), "error")
+        return back("mediator.claimant", claimant_id=match.claimant_id)
+    db.commit()
+    flash(gettext("Opgeslagen."))
+    return back("mediator.claimant", claimant_id=match.claimant_id)
+
+
+@bp.post("/voorstellen/<int:match_id>/goedkeuren")
+def approve(match_id: int) -> BaseResponse:
+    """Approve a proposal."""
+    return _apply(
+        match_id,
+        lambda m: approve_proposal(get_session(), match=m, actor_id=current_user.id, now=now()),
+    )
+
+
+@bp.post("/voorstellen/<int:match_id>/afwijzen")
+def reject(match_id: int) -> BaseResponse:
+    """Reject a proposal with a reason code."""
+    form = RejectForm()
+    if not form.validate_on_submit():
+        return _invalid(match_id)
+    return _apply(
+        match_id,
+        lambda m: reject_proposal(
+            get_session(),
+            match=m,
+            actor_id=current_user.id,
+            reason_code=form.reason.data,
+            note=form.note.data or None,
+        ),
+    )
+
+
+@bp.post("/voorstellen/<int:match_id>/vrijgeven")
+def release(match_id: int) -> BaseResponse:
+    """Release an approved proposal to the employer."""
+    return _apply(
+        match_id,
+        lambda m: release_proposal(get_session(), match=m, actor_id=current_user.id, now=now()),
+    )
+
+
+@bp.post("/voorstellen/<int:match_id>/uitkomst")
+def outcome(match_id: int) -> BaseResponse:
+    """Record one session outcome of a proposal."""
+    form = OutcomeForm()
+    if not form.validate_on_submit():
+        return _invalid(match_id)
+    return _apply(
+        match_id,
+        lambda m: record_outcome(
+            get_session(),
+            match=m,
+            actor_id=current_user.id,
+            outcome=form.outcome.data,
+            applied_on=form.applied_on.data,
+            reason_code=form.reason.data or None,
+        ),
+    )
+
+
+@bp.post("/voorstellen/<int:match_id>/opvolging")
+def follow_up(match_id: int) -> BaseResponse:
+    """Set the follow-up date of a proposal."""
+    form = FollowUpForm()
+    if not form.validate_on_submit():
+        return _invalid(match_id)
+    return _apply(match_id, lambda m: set_follow_up(m, on=form.follow_up_on.data))
+
+
+@bp.post("/voorstellen/<int:match_id>/checklist")
+def checklist(match_id: int) -> BaseResponse:
+    """Save the application checklist of a proposal."""
+    form = ChecklistForm()
+    if not form.validate_on_submit():
+        return _invalid(match_id)
+    return _apply(
+        match_id,
+        lambda m: update_checklist(
+            get_session(), match=m, actor_id=current_user.id, items=form.items()
+        ),
+    )
+
+
+def _invalid(match_id: int) -> BaseResponse:
+    flash(gettext("Niet opgeslagen: vul een datum of reden in."), "error")
+    return back("mediator.home")

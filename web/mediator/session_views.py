@@ -1,0 +1,164 @@
+"""Mediator pages for the weekly session: planner, session, projector, agenda."""
+
+from datetime import timedelta
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
+from flask_login import current_user
+from werkzeug.wrappers import Response as BaseResponse
+
+from models import GroupSession
+from web.db import get_session
+from web.mediator import bp
+from web.mediator.export import csv_response, wants_csv
+from web.mediator.forms import (
+    ChecklistForm,
+    FollowUpForm,
+    OutcomeForm,
+    RejectForm,
+    SessionForm,
+)
+from web.mediator.nav import region, today
+from web.mediator.planning import (
+    AMSTERDAM,
+    Attendee,
+    attendees,
+    close_session,
+    get_group,
+    mark_absentees,
+    mark_attended,
+    plan_session,
+    record_session_read,
+    sessions_between,
+    week_bounds,
+)
+
+
+@bp.get("/sessies")
+def planner() -> str:
+    """Show last week's, this week's and next week's sessions."""
+    start, end = week_bounds(today())
+    db = get_session()
+    week = timedelta(days=7)
+    return render_template(
+        "mediator/planner.html",
+        last_week=sessions_between(db, region=region(), start=start - week, end=start),
+        this_week=sessions_between(db, region=region(), start=start, end=end),
+        next_week=sessions_between(db, region=region(), start=end, end=end + timedelta(days=7)),
+        form=SessionForm(),
+    )
+
+
+@bp.post("/sessies")
+def plan() -> str | BaseResponse:
+    """Plan a new session."""
+    form = SessionForm()
+    if not form.validate_on_submit():
+        flash(
+            gettext("De sessie is niet opgeslagen: controleer datum, locatie en plaatsen."), "error"
+        )
+        return redirect(url_for("mediator.planner"))
+    db = get_session()
+    group = plan_session(
+        db,
+        region=region(),
+        mediator_id=current_user.id,
+        starts_at=form.starts_at.data.replace(tzinfo=AMSTERDAM),
+        location=form.location.data,
+        seats=form.seats.data,
+    )
+    db.commit()
+    return redirect(url_for("mediator.session", session_id=group.id))
+
+
+@bp.get("/sessies/<int:session_id>")
+def session(session_id: int) -> str | BaseResponse:
+    """Show a session: every attendee with their proposals and the outcome buttons."""
+    group = _group_or_404(session_id)
+    people = _read(group, "sessie")
+    if wants_csv():
+        rows = [
+            (a.claimant.client_number, a.claimant.display_name, p.opportunity.title, p.match.status)
+            for a in people
+            for p in a.proposals
+        ]
+        return csv_response(
+            f"sessie-{group.id}.csv", ("klantnummer", "naam", "kans", "status"), rows
+        )
+    return render_template(
+        "mediator/session.html",
+        group=group,
+        attendees=people,
+        reject_form=RejectForm(),
+        outcome_form=OutcomeForm(),
+        follow_up_form=FollowUpForm(),
+        checklist_form=ChecklistForm(),
+    )
+
+
+@bp.get("/sessies/<int:session_id>/scherm")
+def projector(session_id: int) -> str:
+    """Show one attendee at a time in large type for the projector."""
+    group = _group_or_404(session_id)
+    people = [a for a in _read(group, "beamer") if a.proposals]
+    index = request.args.get("n", 0, type=int)
+    index = min(max(index, 0), max(len(people) - 1, 0))
+    return render_template(
+        "mediator/projector.html",
+        group=group,
+        attendee=people[index] if people else None,
+        index=index,
+        total=len(people),
+    )
+
+
+@bp.get("/sessies/<int:session_id>/agenda")
+def agenda(session_id: int) -> str:
+    """Show the printable agenda of a session."""
+    group = _group_or_404(session_id)
+    return render_template("mediator/agenda.html", group=group, attendees=_read(group, "agenda"))
+
+
+@bp.post("/sessies/<int:session_id>/aanwezig/<int:attendance_id>")
+def attended(session_id: int, attendance_id: int) -> BaseResponse:
+    """Record that an attendee came."""
+    group = _group_or_404(session_id)
+    db = get_session()
+    try:
+        mark_attended(db, attendance_id=attendance_id, group=group)
+    except LookupError:
+        abort(404)
+    db.commit()
+    return redirect(url_for("mediator.session", session_id=group.id))
+
+
+@bp.post("/sessies/<int:session_id>/afronden")
+def close(session_id: int) -> BaseResponse:
+    """Close a session: it was held, and whoever was not marked present was absent."""
+    group = _group_or_404(session_id)
+    db = get_session()
+    try:
+        close_session(group)
+    except LookupError:
+        flash(gettext("Deze sessie is al afgerond."), "error")
+        return redirect(url_for("mediator.session", session_id=group.id))
+    mark_absentees(db, group=group)
+    db.commit()
+    flash(gettext("De sessie is afgerond."))
+    return redirect(url_for("mediator.session", session_id=group.id))
+
+
+def _read(group: GroupSession, view: str) -> list[Attendee]:
+    """Return the attendees and log that the mediator saw them."""
+    db = get_session()
+    people = attendees(db, group=group)
+    record_session_read(db, actor_id=current_user.id, group_id=group.id, view=view)
+    db.commit()
+    return people
+
+
+def _group_or_404(session_id: int) -> GroupSession:
+    group = get_group(get_session(), session_id=session_id, region=region())
+    if group is None:
+        abort(404)
+    return group

@@ -1,0 +1,90 @@
+"""Values every template can use, the navigation per role and the language switch."""
+
+from pathlib import Path
+from typing import Any
+
+from flask import Blueprint, Flask, redirect, request, url_for
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from werkzeug.wrappers import Response as BaseResponse
+
+from web.extensions import LANGUAGES
+from web.mediator.labels import (
+    ALL_REASONS,
+    CHECKLIST_ITEMS,
+    FIELD_LABELS,
+    INSTRUMENT_LABELS,
+    KIND_LABELS,
+    STATUS_LABELS,
+)
+from web.roles import declare_access
+
+# The language switch is open to everyone, logged in or not.
+language_bp = Blueprint("language", __name__)
+declare_access(language_bp, "public")
+
+ROLE_LABELS = {
+    "admin": _l("Beheerders"),
+    "mediator": _l("Werkcoaches"),
+    "employer": _l("Werkgevers"),
+    "claimant": _l("Klanten"),
+}
+NAV = {
+    "admin": (("admin.home", _l("Beheer")),),
+    "mediator": (
+        ("mediator.home", _l("Mijn klanten")),
+        ("mediator.planner", _l("Sessies")),
+        ("mediator.intake", _l("Nieuwe klant")),
+        ("mediator.opportunities", _l("Aanbod")),
+        ("mediator.kpi", _l("Cijfers")),
+    ),
+    "employer": (
+        ("employer.home", _l("Overzicht")),
+        ("employer.proposals", _l("Kandidaten")),
+        ("employer.new_opportunity", _l("Nieuwe plaats")),
+    ),
+    "claimant": (
+        ("claimant.home", _l("Mijn werk")),
+        ("claimant.profile", _l("Mijn gegevens")),
+    ),
+}
+
+
+def nav_items(role: str) -> tuple[tuple[str, Any], ...]:
+    """Return the menu of a role as (endpoint, label) pairs."""
+    return NAV.get(role, ())
+
+
+@language_bp.post("/taal")
+def set_language() -> BaseResponse:
+    """Remember the chosen language in a cookie and go back to the page."""
+    chosen = request.form.get("lang", "nl")
+    target = request.form.get("next", "")
+    if not target.startswith("/") or target.startswith("//") or "\\" in target:
+        target = url_for("index")
+    response = redirect(target)
+    if chosen in LANGUAGES:
+        response.set_cookie("lang", chosen, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
+    return response
+
+
+def init_app(app: Flask) -> None:
+    """Add the shared template values and the language switch."""
+    static = Path(app.static_folder or "")
+    vendor_css = (static / "vendor" / "utrecht" / "component-library.css").exists()
+    app.register_blueprint(language_bp)
+
+    @app.context_processor
+    def shared_values() -> dict[str, Any]:
+        return {
+            "get_locale": get_locale,
+            "kind_labels": KIND_LABELS,
+            "role_labels": ROLE_LABELS,
+            "status_labels": STATUS_LABELS,
+            "reason_labels": ALL_REASONS,
+            "instrument_labels": INSTRUMENT_LABELS,
+            "field_labels": FIELD_LABELS,
+            "checklist_items": CHECKLIST_ITEMS,
+            "nav_items": nav_items,
+            "vendor_css": vendor_css,
+        }
