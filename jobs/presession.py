@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.orm import Session
+from jobs.context import JobContext
+from matcher.proposals import propose_for_sessions
+from models.db import transaction
 
-from matcher.proposals import Progress, propose_for_sessions
-from models.settings import Settings
 
-
-def prepare_session_lists(
-    session: Session, settings: Settings, progress: Progress | None = None
-) -> dict[str, Any]:
+def prepare_session_lists(context: JobContext) -> dict[str, Any]:
     """Store proposals for everyone invited to the region's sessions of the coming week."""
-    return propose_for_sessions(session, region=settings.region, progress=progress)
+    with transaction(context.sessions) as session:
+        return propose_for_sessions(
+            session, region=context.settings.region, progress=context.progress
+        )

@@ -9,7 +9,11 @@ from sqlalchemy.orm import Session
 
 from jobs.context import JobContext
 from jobs.digest import weekly_digest
+from jobs.presession import prepare_session_lists
 from jobs.pull import vacancy_pull
+from jobs.retrain import retrain
+from models.base import utcnow
+from models.privacy import apply_retention
 from models.settings import Settings
 
 # A job that runs inside one transaction the runner opens and commits.
@@ -38,8 +42,8 @@ class JobSpec:
 
 
 def retention_cleanup(session: Session, settings: Settings) -> dict[str, Any]:
-    """Apply retention periods (the periods themselves arrive with the privacy work)."""
-    return {"removed": 0}
+    """Erase or delete what has passed its retention period (periods in models.privacy)."""
+    return dict(apply_retention(session, now=utcnow()))
 
 
 JOBS: dict[str, JobSpec] = {
@@ -52,6 +56,12 @@ JOBS: dict[str, JobSpec] = {
             batches=vacancy_pull,
         ),
         JobSpec(
+            "pre_session",
+            "Matchlijsten maken voor de groepsbijeenkomsten van deze week",
+            {"day_of_week": "mon", "hour": "6", "minute": "0"},
+            batches=prepare_session_lists,
+        ),
+        JobSpec(
             "digest",
             "Wekelijkse mail aan klanten met goedgekeurde vacatures",
             {"day_of_week": "mon", "hour": "8", "minute": "0"},
@@ -62,6 +72,12 @@ JOBS: dict[str, JobSpec] = {
             "Bewaartermijnen toepassen",
             {"hour": "3", "minute": "30"},
             retention_cleanup,
+        ),
+        JobSpec(
+            "retrain",
+            "Rangschikking opnieuw leren van uitkomsten (alleen overnemen als niet slechter)",
+            {"day_of_week": "sun", "hour": "2", "minute": "0"},
+            retrain,
         ),
     )
 }

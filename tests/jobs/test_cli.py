@@ -16,7 +16,7 @@ def test_list_shows_every_job_with_its_schedule() -> None:
     result = CliRunner().invoke(jobs, ["list"])
     assert result.exit_code == 0
     lines = {line.split()[0]: line for line in result.output.splitlines()}
-    assert set(lines) == {"vacancy_pull", "digest", "retention"}
+    assert set(lines) == {"vacancy_pull", "pre_session", "digest", "retention", "retrain"}
     assert "day_of_week=mon hour=5" in lines["vacancy_pull"]
 
 

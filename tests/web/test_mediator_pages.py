@@ -108,6 +108,17 @@ def test_intake_rejects_bad_input_with_dutch_messages(mediator: FlaskClient, db:
     assert db.scalar(select(Claimant).where(Claimant.client_number == "HZ-1001")) is None
 
 
+def test_intake_accepts_functional_limitations_and_refuses_a_diagnosis(
+    mediator: FlaskClient, db: Session
+) -> None:
+    html = submit_intake(mediator, restrictions="geen tillen, depressie")
+    assert "nooit een diagnose" in html and "depressie" in html
+    assert db.scalar(select(Claimant).where(Claimant.client_number == "HZ-1001")) is None
+    submit_intake(mediator, restrictions="Geen tillen, beperkt_lopen")
+    claimant = db.scalar(select(Claimant).where(Claimant.client_number == "HZ-1001"))
+    assert claimant is not None and claimant.restrictions == ["geen_tillen", "beperkt_lopen"]
+
+
 def test_intake_refuses_a_duplicate_client_number(
     mediator: FlaskClient, db: Session, week: Week
 ) -> None:

@@ -1,5 +1,6 @@
 """Forms of the mediator pages, with Dutch validation messages."""
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -30,7 +31,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from models.vocab import DUTCH_LEVELS, EDUCATION_LEVELS
+from models.vocab import DUTCH_LEVELS, EDUCATION_LEVELS, FUNCTIONAL_RESTRICTION
 from web.mediator.labels import (
     CHECKLIST_ITEMS,
     DECLINE_REASONS,
@@ -54,6 +55,11 @@ LICENCE_CHOICES = choices([("", _l("Onbekend")), ("yes", _l("Ja")), ("no", _l("N
 def _list(text: str | None) -> list[str]:
     """Split a comma-separated field into trimmed, non-empty items."""
     return [item.strip() for item in (text or "").split(",") if item.strip()]
+
+
+def _restrictions(text: str | None) -> list[str]:
+    """Read "geen tillen, niet lang staan" as the codes geen_tillen and niet_lang_staan."""
+    return ["_".join(item.lower().split()) for item in _list(text)]
 
 
 class ProfileForm(FlaskForm):  # type: ignore[misc]
@@ -109,6 +115,20 @@ class ProfileForm(FlaskForm):  # type: ignore[misc]
     )
     notes = TextAreaField(_l("Notities"), validators=[Length(max=4000)])
 
+    def validate_restrictions(self, field: StringField) -> None:
+        """Accept functional limitations only ("geen tillen"), never a diagnosis."""
+        wrong = [
+            r for r in _restrictions(field.data) if not re.fullmatch(FUNCTIONAL_RESTRICTION, r)
+        ]
+        if wrong:
+            raise ValidationError(
+                _l(
+                    "Schrijf beperkingen als wat iemand niet of beperkt kan, zoals "
+                    "'geen tillen' of 'beperkt lopen'; nooit een diagnose. Niet goed: %(wrong)s",
+                    wrong=", ".join(wrong),
+                )
+            )
+
     def profile_fields(self) -> dict[str, Any]:
         """Return the validated values as claimant attributes."""
         travel = self.max_travel_km.data
@@ -126,7 +146,7 @@ class ProfileForm(FlaskForm):  # type: ignore[misc]
             "dutch_level": self.dutch_level.data or None,
             "desired_occupations": _list(self.desired_occupations.data),
             "skills": _list(self.skills.data),
-            "restrictions": _list(self.restrictions.data),
+            "restrictions": _restrictions(self.restrictions.data),
             "notes": self.notes.data or None,
         }
 
