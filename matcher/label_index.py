@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -107,6 +107,16 @@ class LabelIndex:
     def _analyse_words(self, words: Sequence[str]) -> Analysed:
         canonical = self.lexicon.canonical_words(words)
         return Analysed(tuple(canonical), _key(canonical))
+
+    def score_texts(
+        self, texts: Sequence[object], batch: int = 2048
+    ) -> Iterator[tuple[Analysed, FloatMatrix]]:
+        """Yield each text's analysed query and its row of concept scores, in input order."""
+        # Batches bound the memory of the dense (texts x concepts) score matrix.
+        for start in range(0, len(texts), batch):
+            chunk = [text if isinstance(text, str) else "" for text in texts[start : start + batch]]
+            queries = [self.analyse_query(text) for text in chunk]
+            yield from zip(queries, self.scores(queries), strict=True)
 
     def scores(self, queries: Sequence[Analysed]) -> FloatMatrix:
         """Return a (queries x concepts) matrix of scores in [0, 1]; exact matches as indexed."""

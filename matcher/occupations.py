@@ -92,17 +92,10 @@ class OccupationLinker:
 
     def link_many(self, texts: Sequence[str], k: int = 10) -> list[list[Hit]]:
         """Link many titles at once (much faster than one by one), in input order."""
-        hits: list[list[Hit]] = []
-        # Batches bound the memory of the dense (titles x concepts) score matrix.
-        for start in range(0, len(texts), BATCH):
-            batch = [text if isinstance(text, str) else "" for text in texts[start : start + BATCH]]
-            queries = [self.index.analyse_query(text) for text in batch]
-            scores = self.index.scores(queries)
-            hits += [
-                self._hits(row, k) if query.words else []
-                for row, query in zip(scores, queries, strict=True)
-            ]
-        return hits
+        return [
+            self._hits(row, k) if query.words else []
+            for query, row in self.index.score_texts(texts, BATCH)
+        ]
 
     def scores(self, texts: Sequence[str]) -> FloatMatrix:
         """Return raw (texts x concepts) scores; columns follow concept_uris()."""

@@ -40,17 +40,23 @@ def _default_linker() -> Linker:
     return linker
 
 
-def allocated(results: list[ClaimantResult], capacity: dict[str, int]) -> list[ClaimantResult]:
-    """Keep of each claimant's ranked matches only those the allocation hands them."""
+def allocated(results: list[ClaimantResult], slots: dict[str, int]) -> list[ClaimantResult]:
+    """Keep of each claimant's ranked matches only those the allocation hands them.
+
+    `slots` is how many more proposals each opportunity may get; it is used up here, so one
+    week's sessions share an opportunity's cap instead of each getting the full cap.
+    """
     options = {
         r.claimant_id: [Option(m.opportunity_id, m.score) for m in r.matches] for r in results
     }
-    chosen = allocate(options, capacity, per_claimant=PER_CLAIMANT, multiple=CAPACITY_MULTIPLE)
+    chosen = allocate(options, slots, per_claimant=PER_CLAIMANT, multiple=1.0)
     kept = []
     for result in results:
         ids = {option.opportunity_id for option in chosen[result.claimant_id]}
         matches = [m for m in result.matches if m.opportunity_id in ids]
         kept.append(ClaimantResult(result.claimant_id, matches, result.advice))
+        for match in matches:
+            slots[match.opportunity_id] -= 1
     return kept
 
 
@@ -81,6 +87,7 @@ def propose_for_sessions(
         "model": model.version if model else "default",
     }
     scorer = model.scorer if model else LinearScorer.default()
+    slots = {r.id: int(CAPACITY_MULTIPLE * r.capacity) for r in records}
     for done, group in enumerate(groups, start=1):
         profiles = load_profiles(session, claimant_ids=attendee_ids(session, session_id=group.id))
         inputs = run_inputs(profiles, records, today=today, top=TOP, scorer=scorer)
@@ -101,9 +108,8 @@ def propose_for_sessions(
             inputs=inputs,
             results=run_results(results),
         )
-        capacity = {r.id: r.capacity for r in records}
         counts["proposals"] += save_proposals(
-            session, results=allocated(results, capacity), group_session_id=group.id, run_id=run.id
+            session, results=allocated(results, slots), group_session_id=group.id, run_id=run.id
         )
         counts["claimants"] += len(profiles)
         counts.setdefault("runs", []).append(run.id)

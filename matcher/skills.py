@@ -38,17 +38,10 @@ class SkillLinker:
 
     def link_many(self, texts: Sequence[str], k: int = 10) -> list[list[Hit]]:
         """Link many skill texts at once, in input order."""
-        hits: list[list[Hit]] = []
-        # Batches bound the memory of the dense (titles x concepts) score matrix.
-        for start in range(0, len(texts), BATCH):
-            batch = [text if isinstance(text, str) else "" for text in texts[start : start + BATCH]]
-            queries = [self.index.analyse_query(text) for text in batch]
-            scores = self.index.scores(queries)
-            hits += [
-                self._hits(row, k) if query.words else []
-                for row, query in zip(scores, queries, strict=True)
-            ]
-        return hits
+        return [
+            self._hits(row, k) if query.words else []
+            for query, row in self.index.score_texts(texts, BATCH)
+        ]
 
     def _hits(self, row: FloatMatrix, k: int) -> list[Hit]:
         if k <= 0:

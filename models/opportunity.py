@@ -16,7 +16,13 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, Timestamped, in_list
-from models.vocab import DUTCH_LEVELS, EDUCATION_LEVELS, OPPORTUNITY_KINDS, OPPORTUNITY_STATUSES
+from models.vocab import (
+    DUTCH_LEVELS,
+    EDUCATION_LEVELS,
+    INSTRUMENTS,
+    OPPORTUNITY_KINDS,
+    OPPORTUNITY_STATUSES,
+)
 
 
 class Opportunity(Timestamped, Base):
@@ -85,12 +91,4 @@ class Opportunity(Timestamped, Base):
     @property
     def instruments(self) -> list[str]:
         """Return the names of the instruments this opportunity offers."""
-        names = (
-            "wage_cost_subsidy",
-            "job_coaching",
-            "trial_placement",
-            "secondment",
-            "sheltered_work",
-            "jobs_agreement_register",
-        )
-        return [name for name in names if getattr(self, name)]
+        return [name for name in INSTRUMENTS if getattr(self, name)]

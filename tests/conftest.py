@@ -40,7 +40,10 @@ def postgres_engine() -> Iterator[Engine | None]:
         yield None
         return
     engine = _postgres_engine()
-    Base.metadata.drop_all(engine)
+    # Start from an empty schema: an interrupted earlier run may have left any table behind.
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
     Base.metadata.create_all(engine)
     yield engine
     Base.metadata.drop_all(engine)

@@ -70,6 +70,35 @@ def test_proposals_respect_capacity_caps_and_hard_limits(db: Session) -> None:
     assert max(per_claimant.values()) <= PER_CLAIMANT
 
 
+def test_two_sessions_in_one_week_share_an_opportunitys_cap(db: Session) -> None:
+    def ready() -> int:
+        return create_claimant(
+            db,
+            postcode="1271AB",
+            max_travel_km=10,
+            hours_per_week=32,
+            driving_licence=False,
+            desired_occupations=["orderpicker"],
+            ladder_step=6,
+        ).id
+
+    only = create_opportunity(db, title="Orderpicker", postcode="1272", capacity=1)
+    monday = _session_with(
+        db, [ready() for _ in range(3)], dt.datetime(2026, 11, 24, 10, tzinfo=dt.UTC)
+    )
+    thursday = _session_with(
+        db, [ready() for _ in range(3)], dt.datetime(2026, 11, 26, 10, tzinfo=dt.UTC)
+    )
+    db.commit()
+
+    propose_for_sessions(db, region=REGION, today=TODAY)
+    db.commit()
+
+    proposed = db.scalars(select(Match).where(Match.opportunity_id == only.id)).all()
+    assert len(proposed) == CAPACITY_MULTIPLE * 1
+    assert {m.session_id for m in proposed} <= {monday.id, thursday.id}
+
+
 def test_a_second_run_neither_doubles_nor_overwrites_settled_matches(db: Session) -> None:
     claimant = create_claimant(
         db,

@@ -56,7 +56,7 @@ def test_export_holds_everything_about_the_claimant_and_nothing_else(db: Session
 
 
 @pytest.fixture
-def new_table(engine: object) -> Iterator[Table]:
+def new_table(engine: object, db: Session) -> Iterator[Table]:
     """A table someone adds later, pointing at claimants."""
     table = Table(
         "claimant_diary_test",
@@ -67,6 +67,7 @@ def new_table(engine: object) -> Iterator[Table]:
     )
     table.create(engine)  # type: ignore[arg-type]
     yield table
+    db.rollback()  # PostgreSQL's DROP waits for the test's open transaction otherwise
     table.drop(engine)  # type: ignore[arg-type]
     Base.metadata.remove(table)
 

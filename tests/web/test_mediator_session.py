@@ -191,6 +191,22 @@ def test_release_only_after_approval(mediator: FlaskClient, week: Week, db: Sess
     assert db.get(Match, week.proposal.id).released_to_employer_at is not None  # type: ignore[union-attr]
 
 
+def test_consent_given_in_the_session_is_recorded_once_after_approval(
+    mediator: FlaskClient, week: Week, db: Session
+) -> None:
+    path = f"/bemiddelaar/voorstellen/{week.proposal.id}/toestemming"
+    post(mediator, path)
+    db.expire_all()
+    assert db.get(Match, week.proposal.id).claimant_consented_at is None  # type: ignore[union-attr]
+    post(mediator, f"/bemiddelaar/voorstellen/{week.proposal.id}/goedkeuren")
+    post(mediator, path)
+    post(mediator, path)
+    db.expire_all()
+    assert db.get(Match, week.proposal.id).claimant_consented_at is not None  # type: ignore[union-attr]
+    events = [c for c in changes(db, week.proposal.id) if c.reason_code == "consent"]
+    assert [(e.actor_id, e.details) for e in events] == [(week.mediator.id, {"via": "session"})]
+
+
 def test_no_get_changes_a_proposal(mediator: FlaskClient, week: Week) -> None:
     assert (
         mediator.get(f"/bemiddelaar/voorstellen/{week.proposal.id}/goedkeuren").status_code == 405

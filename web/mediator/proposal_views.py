@@ -21,7 +21,7 @@ from web.mediator.proposals import (
     set_follow_up,
     update_checklist,
 )
-from web.mediator.transitions import TransitionError
+from web.mediator.transitions import TransitionError, record_consent
 
 
 def _apply(match_id: int, action: Callable[[Match], None]) -> BaseResponse:
@@ -74,6 +74,15 @@ def release(match_id: int) -> BaseResponse:
     return _apply(
         match_id,
         lambda m: release_proposal(get_session(), match=m, actor_id=current_user.id, now=now()),
+    )
+
+
+@bp.post("/voorstellen/<int:match_id>/toestemming")
+def consent(match_id: int) -> BaseResponse:
+    """Record that the claimant, present in the session, agrees to be named to the employer."""
+    return _apply(
+        match_id,
+        lambda m: record_consent(get_session(), match=m, actor_id=current_user.id, now=now()),
     )
 
 

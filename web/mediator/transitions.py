@@ -79,6 +79,16 @@ def release(session: Session, *, match: Match, actor_id: int, now: datetime) -> 
     note_event(session, match=match, actor_id=actor_id, code="released", details={})
 
 
+def record_consent(session: Session, *, match: Match, actor_id: int, now: datetime) -> None:
+    """Record the claimant's consent, given in person, to show who they are to the employer."""
+    if match.approved_at is None:
+        raise TransitionError("approve a proposal before recording consent")
+    if match.claimant_consented_at is not None:
+        raise TransitionError("consent was already recorded")
+    match.claimant_consented_at = now
+    note_event(session, match=match, actor_id=actor_id, code="consent", details={"via": "session"})
+
+
 def record_application(
     session: Session, *, match: Match, actor_id: int, applied_on: date
 ) -> MatchStatusChange:
