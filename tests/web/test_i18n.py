@@ -17,8 +17,15 @@ from tests.web.test_auth import login
 WEB = Path(__file__).resolve().parents[2] / "web"
 CATALOGUE = WEB / "translations" / "en" / "LC_MESSAGES" / "messages.po"
 # The pages this suite guards: the role portals, the shared layout and their Python strings.
-OWN_TEMPLATES = ["templates/mediator", "templates/employer", "templates/claimant"]
-OWN_PYTHON = ["mediator", "employer", "claimant"]
+OWN_TEMPLATES = [
+    "templates/mediator",
+    "templates/employer",
+    "templates/claimant",
+    "templates/auth",
+    "templates/public",
+    "templates/errors",
+]
+OWN_PYTHON = ["mediator", "employer", "claimant", "auth", "public"]
 METHODS = [("**.py", "python"), ("**.html", "jinja2")]
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None}
 # Words that are the same in every language, such as the product name and the switch itself.

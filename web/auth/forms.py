@@ -1,5 +1,6 @@
 """Forms of the login pages."""
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
 from wtforms.validators import DataRequired, Email, Length
@@ -9,10 +10,13 @@ class LoginForm(FlaskForm):  # type: ignore[misc]
     """E-mail address and password."""
 
     email = EmailField(
-        "E-mailadres",
-        validators=[DataRequired("Vul uw e-mailadres in."), Email("Dit is geen e-mailadres.")],
+        _l("E-mailadres"),
+        validators=[
+            DataRequired(_l("Vul uw e-mailadres in.")),
+            Email(_l("Dit is geen e-mailadres.")),
+        ],
     )
     password = PasswordField(
-        "Wachtwoord",
-        validators=[DataRequired("Vul uw wachtwoord in."), Length(max=1024)],
+        _l("Wachtwoord"),
+        validators=[DataRequired(_l("Vul uw wachtwoord in.")), Length(max=1024)],
     )
