@@ -1,4 +1,8 @@
-"""Ordinal scales of the interchange format: education, Dutch level, ladder step, kinds."""
+"""Ordinal scales of the interchange format: education, Dutch level, ladder step, kinds.
+
+The same vocabularies as models.vocab (the matcher must not import models);
+tests/test_vocabularies.py keeps the two equal.
+"""
 
 from __future__ import annotations
 
