@@ -1,5 +1,6 @@
 """TOTP second factor for admins, mediators and employers."""
 
+import time
 from dataclasses import replace
 
 import pyotp
@@ -49,7 +50,23 @@ def test_first_login_sets_up_totp_then_requires_it(strict_app: Flask, db: Sessio
     again = strict_app.test_client()
     assert login(again, user.email) == "/login/code"
     assert "totp-secret" not in again.get("/login/code").get_data(as_text=True)
-    assert _code_form(again, pyotp.TOTP(secret).now()) == "/bemiddelaar/"
+    # The code just used is spent; the next one (phone a little ahead) is accepted.
+    next_code = pyotp.TOTP(secret).at(time.time() + 30)
+    assert _code_form(again, next_code) == "/bemiddelaar/"
+
+
+def test_a_code_works_only_once(strict_app: Flask, db: Session) -> None:
+    secret = pyotp.random_base32()
+    user = create_user(db, "employer", totp_secret=secret)
+    db.commit()
+    code = pyotp.TOTP(secret).now()
+    first = strict_app.test_client()
+    login(first, user.email)
+    assert _code_form(first, code) != "/login/code"
+    replay = strict_app.test_client()
+    login(replay, user.email)
+    assert _code_form(replay, code) == "/login/code"
+    assert db.query(LoginFailure).filter_by(user_id=user.id).count() == 1
 
 
 def test_a_wrong_code_counts_as_a_failed_login(strict_app: Flask, db: Session) -> None:

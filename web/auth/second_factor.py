@@ -1,7 +1,13 @@
 """TOTP second factor for admins, mediators and employers."""
 
+import hmac
+import time
+from typing import Any
+
 import pyotp
 from flask import session as cookie
+from sqlalchemy import CursorResult, or_, update
+from sqlalchemy.orm import Session
 
 from models import User
 
@@ -41,13 +47,33 @@ def provisioning_uri(user: User, secret: str) -> str:
     return pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name=ISSUER)
 
 
-def verify(user: User, code: str) -> bool:
-    """Check a code against the user's secret, or the one being set up; store it if new."""
+def verify(db: Session, user: User, code: str, *, now: float | None = None) -> bool:
+    """Check a code against the user's secret, or the one being set up; each code works once."""
     secret = user.totp_secret or cookie.get(CANDIDATE_KEY)
-    if not secret or not code.strip().isdigit():
+    code = code.strip()
+    if not secret or not code.isdigit():
         return False
-    # One step either side allows for a phone clock that is a little off.
-    if not pyotp.TOTP(secret).verify(code.strip(), valid_window=1):
+    step = _matching_step(pyotp.TOTP(secret), code, time.time() if now is None else now)
+    if step is None:
         return False
-    user.totp_secret = secret
-    return True
+    # One conditional UPDATE: of two requests with the same code only one can win (no replay).
+    # An UPDATE always gives a CursorResult, which has the row count.
+    claimed: CursorResult[Any] = db.execute(  # type: ignore[assignment]
+        update(User)
+        .where(
+            User.id == user.id,
+            or_(User.totp_last_step.is_(None), User.totp_last_step < step),
+        )
+        .values(totp_secret=secret, totp_last_step=step)
+        .execution_options(synchronize_session="fetch")
+    )
+    return claimed.rowcount == 1
+
+
+def _matching_step(totp: pyotp.TOTP, code: str, now: float) -> int | None:
+    """Return the time step this code belongs to; one step either side allows for clock drift."""
+    current = int(now // totp.interval)
+    for step in (current - 1, current, current + 1):
+        if hmac.compare_digest(totp.at(step * totp.interval), code):
+            return step
+    return None

@@ -64,7 +64,7 @@ def second_factor() -> str | BaseResponse | tuple[str, int]:
         return redirect(url_for("auth.login"))
     error = None
     if request.method == "POST":
-        if totp.verify(user, request.form.get("code", "")):
+        if totp.verify(db, user, request.form.get("code", "")):
             return _complete_login(db, user)
         record_failure(db, user_id=user.id, origin=_origin())
         db.commit()
