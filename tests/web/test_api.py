@@ -9,10 +9,10 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import ApiToken, AuditEvent
+from models import ApiToken, AuditEvent, Match
 from models.base import utcnow
 from tests.factories import create_user
-from tests.web.api_helpers import World, bearer, make_world, token_for
+from tests.web.api_helpers import NOW, World, bearer, make_world, token_for
 from web.api.tokens import hash_token
 from web.cli import main
 
@@ -151,6 +151,21 @@ def test_employer_sees_only_own_released_proposals_anonymised(
         assert secret not in text, secret
     assert isinstance(detail, dict) and detail["candidate"]["has_restrictions"] is True
     assert detail["candidate"]["skills"] == ["orderpicken"]
+
+
+def test_employer_learns_the_name_only_after_the_claimant_consented(
+    client: FlaskClient, world: World, db: Session
+) -> None:
+    path = f"/matches/{world.released.id}"
+    assert "name" not in get(client, world, "employer", path)[1]["candidate"]  # type: ignore[index]
+    match = db.get(Match, world.released.id)
+    assert match is not None
+    match.claimant_consented_at = NOW
+    db.commit()
+    _, detail = get(client, world, "employer", path)
+    assert isinstance(detail, dict) and detail["candidate"]["name"] == "Fatima Kaya"
+    for secret in ("111222333", "1271", "geen_tillen", "claimant_id"):
+        assert secret not in str(detail), secret
 
 
 def test_claimant_sees_only_their_own_profile_and_approved_matches(

@@ -72,9 +72,18 @@ CLAIMANT["description"] = (
 
 CANDIDATE = _object(
     ["label", "has_restrictions", "ladder_step"],
-    {"label": TEXT, "has_restrictions": BOOL, **_PROFILE},
+    {
+        "label": TEXT,
+        "has_restrictions": BOOL,
+        **_PROFILE,
+        "name": TEXT,
+        "email": nullable(TEXT),
+    },
 )
-CANDIDATE["description"] = "An anonymised candidate: no name, address, BSN or restrictions."
+CANDIDATE["description"] = (
+    "A proposed candidate: never an address, BSN, birth date or restriction details; "
+    "`name` and `email` only once the claimant has consented."
+)
 
 OPPORTUNITY = _object(
     ["id", "kind", "title", "capacity", "status", "instruments"],

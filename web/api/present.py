@@ -66,10 +66,14 @@ def claimant(row: Claimant, role: str) -> Json:
     return data
 
 
-def anonymous_candidate(row: Claimant, match_id: int) -> Json:
-    """Return what an employer may see of a proposed candidate."""
-    data: Json = {"label": f"Kandidaat {match_id}", "has_restrictions": bool(row.restrictions)}
-    return data | {name: getattr(row, name) for name in _ANONYMOUS}
+def candidate(row: Claimant, match: Match) -> Json:
+    """Return what an employer may see of a proposed candidate: a name only after consent."""
+    data: Json = {"label": f"Kandidaat {match.id}", "has_restrictions": bool(row.restrictions)}
+    data |= {name: getattr(row, name) for name in _ANONYMOUS}
+    # As on the employer pages: who it is, once the claimant agreed (the mediator released it).
+    if match.claimant_consented_at is not None:
+        data |= {"name": row.display_name, "email": row.email}
+    return data
 
 
 def opportunity(row: Opportunity) -> Json:

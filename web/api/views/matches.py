@@ -21,7 +21,7 @@ def shown(db: Session, caller: Caller, match: Match, *, detail: bool = False) ->
     data = present.match(match, caller.role)
     if caller.role == "employer":
         claimant = db.get(Claimant, match.claimant_id)
-        data["candidate"] = present.anonymous_candidate(claimant, match.id) if claimant else None
+        data["candidate"] = present.candidate(claimant, match) if claimant else None
     if caller.role == "claimant":
         opportunity = db.get(Opportunity, match.opportunity_id)
         data["opportunity"] = present.opportunity(opportunity) if opportunity else None
