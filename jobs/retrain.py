@@ -47,11 +47,12 @@ def retrain(
     X = pair_features(profiles, records, pairs, today=today, linker=linker or _linker())  # noqa: N806
     version = select_model(X.astype(np.float64), labels_from_outcomes(statuses))
     save_model_version(session, version=version, trained_on=len(pairs))
+    metrics = {k: round(v, 4) for k, v in version.metrics.items() if k != "outcomes"}
     return {
         "outcomes": len(pairs),
         "version": version.version,
         "adopted": version.adopted,
-        **{k: round(v, 4) for k, v in version.metrics.items()},
+        **metrics,
     }
 
 
