@@ -72,6 +72,8 @@ class Settings:
     scheduler_enabled: bool = True
     # Second factor for admins, mediators and employers; only demo and test may go without.
     totp_required: bool = True
+    # Seals the TOTP secrets in the database; empty means derived from secret_key.
+    totp_key: str = ""
 
     @property
     def is_demo(self) -> bool:
@@ -93,6 +95,9 @@ class Settings:
         totp_required = _bool(env_vars.get("ZOW_TOTP", totp_default), "ZOW_TOTP")
         if env == "production" and not totp_required:
             raise ConfigError("ZOW_TOTP cannot be switched off in production")
+        totp_key = env_vars.get("ZOW_TOTP_KEY", "")
+        if totp_key and len(totp_key) < 32:
+            raise ConfigError("ZOW_TOTP_KEY must be at least 32 characters when set")
 
         def get(name: str, default: str) -> str:
             return env_vars.get(name, default)
@@ -119,4 +124,5 @@ class Settings:
             feed_host_delay_s=_float(get("FEED_HOST_DELAY_S", "1"), "FEED_HOST_DELAY_S"),
             scheduler_enabled=_bool(get("ZOW_SCHEDULER", "true"), "ZOW_SCHEDULER"),
             totp_required=totp_required,
+            totp_key=totp_key,
         )

@@ -30,7 +30,8 @@ class User(Timestamped, Base):
     active: Mapped[bool] = mapped_column(default=True)
     # Demo accounts exist only in demo mode; the app refuses them otherwise.
     is_demo: Mapped[bool] = mapped_column(default=False)
-    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    # Sealed (encrypted) by web.auth.totp_secrets; never the plain secret.
+    totp_secret: Mapped[str | None] = mapped_column(String(200))
     # The time step of the last accepted one-time code: a code is accepted only once.
     totp_last_step: Mapped[int | None] = mapped_column(BigInteger)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -66,3 +66,9 @@ def test_importing_the_app_reads_no_environment(monkeypatch: pytest.MonkeyPatch)
 
     monkeypatch.setenv("ZOW_ENV", "nonsense")
     importlib.reload(web)  # would raise if web read settings at import time
+
+
+def test_a_short_totp_key_is_refused_and_a_long_one_kept() -> None:
+    with pytest.raises(ConfigError, match="ZOW_TOTP_KEY"):
+        Settings.from_env({"ZOW_TOTP_KEY": "short"})
+    assert Settings.from_env({"ZOW_TOTP_KEY": "k" * 32}).totp_key == "k" * 32

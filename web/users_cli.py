@@ -1,6 +1,7 @@
 """`zow users`: create accounts from the command line (the first admin, integrations)."""
 
 import click
+from sqlalchemy import select
 
 from models import User
 from models.db import make_engine, make_session_factory, transaction
@@ -42,3 +43,20 @@ def create(email: str, name: str, role: str, employer_id: int | None, password: 
     finally:
         engine.dispose()
     click.echo(f"Account {email} ({role}) created.")
+
+
+@users.command("reset-second-factor")
+@click.option("--email", required=True)
+def reset_second_factor(email: str) -> None:
+    """Forget someone's authenticator (lost phone, new key): they enrol again at next login."""
+    settings = Settings.from_env()
+    engine = make_engine(settings.database_url)
+    try:
+        with transaction(make_session_factory(engine)) as session:
+            user = session.scalars(select(User).where(User.email == email.strip().lower())).first()
+            if user is None:
+                raise click.ClickException(f"No account {email}.")
+            user.totp_secret, user.totp_last_step = None, None
+    finally:
+        engine.dispose()
+    click.echo(f"Second factor of {email} reset; a new one is set up at the next login.")

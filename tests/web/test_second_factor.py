@@ -5,6 +5,7 @@ from dataclasses import replace
 
 import pyotp
 import pytest
+from click.testing import CliRunner
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
@@ -14,6 +15,8 @@ from models.settings import ConfigError, Settings
 from tests.conftest import create_app_for
 from tests.factories import create_claimant, create_user
 from tests.web.test_auth import login
+from web.auth.totp_secrets import seal
+from web.cli import main
 
 
 @pytest.fixture
@@ -46,13 +49,38 @@ def test_first_login_sets_up_totp_then_requires_it(strict_app: Flask, db: Sessio
     )
     assert _code_form(client, pyotp.TOTP(secret).now()) == "/bemiddelaar/"
     db.expire_all()
-    assert db.get(User, user.id).totp_secret == secret  # type: ignore[union-attr]
+    stored = db.get(User, user.id).totp_secret  # type: ignore[union-attr]
+    assert stored is not None and secret not in stored  # sealed, never the plain secret
     again = strict_app.test_client()
     assert login(again, user.email) == "/login/code"
     assert "totp-secret" not in again.get("/login/code").get_data(as_text=True)
     # The code just used is spent; the next one (phone a little ahead) is accepted.
     next_code = pyotp.TOTP(secret).at(time.time() + 30)
     assert _code_form(again, next_code) == "/bemiddelaar/"
+
+
+def test_a_plain_secret_from_before_sealing_works_and_is_sealed(
+    strict_app: Flask, db: Session
+) -> None:
+    secret = pyotp.random_base32()
+    user = create_user(db, "admin", totp_secret=secret)
+    db.commit()
+    client = strict_app.test_client()
+    login(client, user.email)
+    assert _code_form(client, pyotp.TOTP(secret).now()) == "/beheer/"
+    db.expire_all()
+    assert secret not in (db.get(User, user.id).totp_secret or "")  # type: ignore[union-attr]
+
+
+def test_a_secret_sealed_with_another_key_is_refused_not_crashed(
+    strict_app: Flask, db: Session
+) -> None:
+    secret = pyotp.random_base32()
+    user = create_user(db, "mediator", totp_secret=seal(secret, "another key " * 4))
+    db.commit()
+    client = strict_app.test_client()
+    login(client, user.email)
+    assert _code_form(client, pyotp.TOTP(secret).now()) == "/login/code"
 
 
 def test_a_code_works_only_once(strict_app: Flask, db: Session) -> None:
@@ -103,3 +131,18 @@ def test_production_cannot_switch_totp_off_and_demo_says_it_is_off(client: Flask
     assert Settings.from_env({"ZOW_ENV": "production", "SECRET_KEY": "x" * 40}).totp_required
     assert not Settings.from_env({"ZOW_ENV": "demo"}).totp_required
     assert "staat uit" in client.get("/login").get_data(as_text=True)
+
+
+def test_an_admin_resets_a_lost_second_factor_from_the_command_line(
+    database_url: str, db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    user = create_user(db, "mediator", totp_secret=seal("A" * 32, "k" * 32))
+    db.commit()
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    runner = CliRunner()
+    missing = runner.invoke(main, ["users", "reset-second-factor", "--email", "x@example.org"])
+    assert missing.exit_code != 0 and "No account" in missing.output
+    done = runner.invoke(main, ["users", "reset-second-factor", "--email", user.email.upper()])
+    assert done.exit_code == 0, done.output
+    db.expire_all()
+    assert db.get(User, user.id).totp_secret is None  # type: ignore[union-attr]

@@ -5,11 +5,14 @@ import time
 from typing import Any
 
 import pyotp
+from flask import current_app
 from flask import session as cookie
 from sqlalchemy import CursorResult, or_, update
 from sqlalchemy.orm import Session
 
 from models import User
+from models.settings import Settings
+from web.auth.totp_secrets import UnreadableSecretError, seal, unseal
 
 ROLES_WITH_TOTP = frozenset({"admin", "mediator", "employer"})
 ISSUER = "Zicht op Werk"
@@ -49,7 +52,11 @@ def provisioning_uri(user: User, secret: str) -> str:
 
 def verify(db: Session, user: User, code: str, *, now: float | None = None) -> bool:
     """Check a code against the user's secret, or the one being set up; each code works once."""
-    secret = user.totp_secret or cookie.get(CANDIDATE_KEY)
+    try:
+        stored = unseal(user.totp_secret, _key_material()) if user.totp_secret else None
+    except UnreadableSecretError:
+        return False  # an admin resets the second factor; the user enrols again
+    secret = stored or cookie.get(CANDIDATE_KEY)
     code = code.strip()
     if not secret or not code.isdigit():
         return False
@@ -64,10 +71,16 @@ def verify(db: Session, user: User, code: str, *, now: float | None = None) -> b
             User.id == user.id,
             or_(User.totp_last_step.is_(None), User.totp_last_step < step),
         )
-        .values(totp_secret=secret, totp_last_step=step)
+        .values(totp_secret=seal(secret, _key_material()), totp_last_step=step)
         .execution_options(synchronize_session="fetch")
     )
     return claimed.rowcount == 1
+
+
+def _key_material() -> str:
+    """Return what the sealing key is derived from: ZOW_TOTP_KEY, else the app's SECRET_KEY."""
+    settings: Settings = current_app.config["SETTINGS"]
+    return settings.totp_key or str(current_app.config["SECRET_KEY"])
 
 
 def _matching_step(totp: pyotp.TOTP, code: str, now: float) -> int | None:
