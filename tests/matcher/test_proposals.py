@@ -29,19 +29,21 @@ def _session_with(db: Session, claimants: list[int], starts: dt.datetime) -> Gro
     return group
 
 
+def _orderpicker(db: Session) -> int:
+    """Add a claimant ready for paid work as an orderpicker near Huizen, without a licence."""
+    return create_claimant(
+        db,
+        postcode="1271AB",
+        max_travel_km=10,
+        hours_per_week=32,
+        driving_licence=False,
+        desired_occupations=["orderpicker"],
+        ladder_step=6,
+    ).id
+
+
 def test_proposals_respect_capacity_caps_and_hard_limits(db: Session) -> None:
-    ready = [
-        create_claimant(
-            db,
-            postcode="1271AB",
-            max_travel_km=10,
-            hours_per_week=32,
-            driving_licence=False,
-            desired_occupations=["orderpicker"],
-            ladder_step=6,
-        ).id
-        for _ in range(6)
-    ]
+    ready = [_orderpicker(db) for _ in range(6)]
     scarce = create_opportunity(db, title="Orderpicker", postcode="1272", capacity=1, hours_min=24)
     create_opportunity(db, title="Magazijnmedewerker", postcode="1273", capacity=5, hours_min=16)
     create_opportunity(
@@ -71,23 +73,12 @@ def test_proposals_respect_capacity_caps_and_hard_limits(db: Session) -> None:
 
 
 def test_two_sessions_in_one_week_share_an_opportunitys_cap(db: Session) -> None:
-    def ready() -> int:
-        return create_claimant(
-            db,
-            postcode="1271AB",
-            max_travel_km=10,
-            hours_per_week=32,
-            driving_licence=False,
-            desired_occupations=["orderpicker"],
-            ladder_step=6,
-        ).id
-
     only = create_opportunity(db, title="Orderpicker", postcode="1272", capacity=1)
     monday = _session_with(
-        db, [ready() for _ in range(3)], dt.datetime(2026, 11, 24, 10, tzinfo=dt.UTC)
+        db, [_orderpicker(db) for _ in range(3)], dt.datetime(2026, 11, 24, 10, tzinfo=dt.UTC)
     )
     thursday = _session_with(
-        db, [ready() for _ in range(3)], dt.datetime(2026, 11, 26, 10, tzinfo=dt.UTC)
+        db, [_orderpicker(db) for _ in range(3)], dt.datetime(2026, 11, 26, 10, tzinfo=dt.UTC)
     )
     db.commit()
 
