@@ -50,7 +50,7 @@ def provisioning_uri(user: User, secret: str) -> str:
     return pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name=ISSUER)
 
 
-def verify(db: Session, user: User, code: str, *, now: float | None = None) -> bool:
+def verify(db: Session, user: User, code: str) -> bool:
     """Check a code against the user's secret, or the one being set up; each code works once."""
     try:
         stored = unseal(user.totp_secret, _key_material()) if user.totp_secret else None
@@ -60,7 +60,7 @@ def verify(db: Session, user: User, code: str, *, now: float | None = None) -> b
     code = code.strip()
     if not secret or not code.isdigit():
         return False
-    step = _matching_step(pyotp.TOTP(secret), code, time.time() if now is None else now)
+    step = _matching_step(pyotp.TOTP(secret), code, time.time())
     if step is None:
         return False
     # One conditional UPDATE: of two requests with the same code only one can win (no replay).
