@@ -19,6 +19,7 @@ from matcher.store.inputs import (
     load_open_opportunities,
     load_profiles,
     matching_enabled,
+    open_proposals_per_opportunity,
     sessions_between,
 )
 from matcher.store.outputs import save_proposals, save_run
@@ -30,6 +31,7 @@ PER_CLAIMANT = 5  # proposals per claimant per session
 CAPACITY_MULTIPLE = 2.0  # an opportunity with capacity c is proposed to at most 2c people
 
 Progress = Callable[[int, int], None]
+STOPPED = {"sessions": 0, "claimants": 0, "proposals": 0, "stopped": True}
 
 
 def _default_linker() -> Linker:
@@ -74,22 +76,55 @@ def propose_for_sessions(
     Each session's run is recorded with its inputs, model and every score and rank.
     """
     if not matching_enabled(session):
-        return {"sessions": 0, "claimants": 0, "proposals": 0, "stopped": True}
+        return dict(STOPPED)
     today = today or dt.datetime.now(AMSTERDAM).date()
     start = dt.datetime.combine(today, dt.time.min, tzinfo=AMSTERDAM)
-    groups = sessions_between(session, region=region, start=start, days=7)
+    groups = [g.id for g in sessions_between(session, region=region, start=start, days=7)]
+    return _propose(session, groups, region, today, linker, progress, started_by_id)
+
+
+def propose_for_session(
+    session: Session,
+    *,
+    session_id: int,
+    region: str,
+    started_by_id: int,
+    today: dt.date | None = None,
+    linker: Linker | None = None,
+) -> dict[str, Any]:
+    """Rank and allocate now for one session, e.g. for someone invited after the weekly run."""
+    if not matching_enabled(session):
+        return dict(STOPPED)
+    today = today or dt.datetime.now(AMSTERDAM).date()
+    return _propose(session, [session_id], region, today, linker, None, started_by_id)
+
+
+def _propose(
+    session: Session,
+    group_ids: list[int],
+    region: str,
+    today: dt.date,
+    linker: Linker | None,
+    progress: Progress | None,
+    started_by_id: int | None,
+) -> dict[str, Any]:
+    """Rank, allocate, record and store per session; all share each opportunity's cap."""
     records = load_open_opportunities(session, region=region, today=today)
     model = active_model(session)
     counts: dict[str, Any] = {
-        "sessions": len(groups),
+        "sessions": len(group_ids),
         "claimants": 0,
         "proposals": 0,
         "model": model.version if model else "default",
     }
     scorer = model.scorer if model else LinearScorer.default()
-    slots = {r.id: int(CAPACITY_MULTIPLE * r.capacity) for r in records}
-    for done, group in enumerate(groups, start=1):
-        profiles = load_profiles(session, claimant_ids=attendee_ids(session, session_id=group.id))
+    attendees = {group_id: attendee_ids(session, session_id=group_id) for group_id in group_ids}
+    # Proposals that people outside this run already hold count against the cap too.
+    everyone = [claimant for ids in attendees.values() for claimant in ids]
+    held = open_proposals_per_opportunity(session, excluding_claimants=everyone)
+    slots = {r.id: int(CAPACITY_MULTIPLE * r.capacity) - held.get(r.id, 0) for r in records}
+    for done, group_id in enumerate(group_ids, start=1):
+        profiles = load_profiles(session, claimant_ids=attendees[group_id])
         inputs = run_inputs(profiles, records, today=today, top=TOP, scorer=scorer)
         results = rank(
             profiles,
@@ -102,17 +137,17 @@ def propose_for_sessions(
         run = save_run(
             session,
             region=region,
-            session_id=group.id,
+            session_id=group_id,
             started_by_id=started_by_id,
             model=model,
             inputs=inputs,
             results=run_results(results),
         )
         counts["proposals"] += save_proposals(
-            session, results=allocated(results, slots), group_session_id=group.id, run_id=run.id
+            session, results=allocated(results, slots), group_session_id=group_id, run_id=run.id
         )
         counts["claimants"] += len(profiles)
         counts.setdefault("runs", []).append(run.id)
         if progress:
-            progress(done, len(groups))
+            progress(done, len(group_ids))
     return counts

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -25,6 +25,8 @@ OCCUPYING = ("placed",)
 # Statuses a later run must not overwrite: a person already acted on them.
 SETTLED = ("discussed", "interested", "applied", "interview", "placed", "declined", "rejected")
 POSITIVE_OUTCOMES = ("interested", "applied", "interview", "placed")
+# Statuses of a proposal that still takes one of an opportunity's proposal slots.
+OPEN_PROPOSAL = ("proposed", "discussed", "interested", "applied", "interview")
 
 
 def profile_of(claimant: Claimant, feedback: dict[str, str] | None = None) -> ClaimantProfile:
@@ -157,6 +159,21 @@ def attendee_ids(session: Session, *, session_id: int) -> list[int]:
             select(SessionAttendance.claimant_id).where(SessionAttendance.session_id == session_id)
         )
     )
+
+
+def open_proposals_per_opportunity(
+    session: Session, *, excluding_claimants: Collection[int]
+) -> dict[str, int]:
+    """Return, per opportunity id, how many open proposals claimants outside a run hold."""
+    rows = session.execute(
+        select(Match.opportunity_id, func.count())
+        .where(
+            Match.status.in_(OPEN_PROPOSAL),
+            Match.claimant_id.not_in(list(excluding_claimants)),
+        )
+        .group_by(Match.opportunity_id)
+    )
+    return {str(opportunity_id): count for opportunity_id, count in rows}
 
 
 def matching_enabled(session: Session) -> bool:

@@ -5,7 +5,12 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from matcher.proposals import CAPACITY_MULTIPLE, PER_CLAIMANT, propose_for_sessions
+from matcher.proposals import (
+    CAPACITY_MULTIPLE,
+    PER_CLAIMANT,
+    propose_for_session,
+    propose_for_sessions,
+)
 from models import GroupSession, Match, Opportunity, SessionAttendance
 from tests.factories import create_claimant, create_opportunity, create_user
 from web.demo import load_demo
@@ -88,6 +93,31 @@ def test_two_sessions_in_one_week_share_an_opportunitys_cap(db: Session) -> None
     proposed = db.scalars(select(Match).where(Match.opportunity_id == only.id)).all()
     assert len(proposed) == CAPACITY_MULTIPLE * 1
     assert {m.session_id for m in proposed} <= {monday.id, thursday.id}
+
+
+def test_a_later_run_for_one_session_counts_proposals_others_hold(db: Session) -> None:
+    only = create_opportunity(db, title="Orderpicker", postcode="1272", capacity=1)
+    monday = _session_with(
+        db, [_orderpicker(db) for _ in range(3)], dt.datetime(2026, 11, 24, 10, tzinfo=dt.UTC)
+    )
+    db.commit()
+    propose_for_session(
+        db, session_id=monday.id, region=REGION, started_by_id=monday.mediator_id, today=TODAY
+    )
+    db.commit()
+    late = _session_with(
+        db, [_orderpicker(db) for _ in range(3)], dt.datetime(2026, 11, 26, 10, tzinfo=dt.UTC)
+    )
+    db.commit()
+
+    propose_for_session(
+        db, session_id=late.id, region=REGION, started_by_id=monday.mediator_id, today=TODAY
+    )
+    db.commit()
+
+    proposed = db.scalars(select(Match).where(Match.opportunity_id == only.id)).all()
+    assert len(proposed) == CAPACITY_MULTIPLE * 1
+    assert {m.session_id for m in proposed} == {monday.id}
 
 
 def test_a_second_run_neither_doubles_nor_overwrites_settled_matches(db: Session) -> None:

@@ -7,10 +7,19 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import AuditEvent, Claimant, GroupSession, Match, MatchStatusChange, SessionAttendance
+from models import (
+    AuditEvent,
+    Claimant,
+    GroupSession,
+    Match,
+    MatchingRun,
+    MatchStatusChange,
+    SessionAttendance,
+)
 from models.base import utcnow
+from models.system_flag import AUTOMATIC_MATCHING, set_flag
 from tests.e2e.scenario import Week, build_week, csrf_token
-from tests.factories import create_claimant
+from tests.factories import create_claimant, create_opportunity
 from tests.web.test_auth import login
 from web.mediator.planning import week_bounds
 
@@ -205,6 +214,43 @@ def test_consent_given_in_the_session_is_recorded_once_after_approval(
     assert db.get(Match, week.proposal.id).claimant_consented_at is not None  # type: ignore[union-attr]
     events = [c for c in changes(db, week.proposal.id) if c.reason_code == "consent"]
     assert [(e.actor_id, e.details) for e in events] == [(week.mediator.id, {"via": "session"})]
+
+
+def test_a_late_invitee_gets_proposals_from_the_session_page(
+    mediator: FlaskClient, week: Week, db: Session
+) -> None:
+    late = create_claimant(
+        db,
+        postcode="1271AB",
+        max_travel_km=10,
+        hours_per_week=32,
+        driving_licence=False,
+        desired_occupations=["orderpicker"],
+        ladder_step=6,
+    )
+    create_opportunity(db, title="Orderpicker", postcode="1272", capacity=2)
+    db.add(SessionAttendance(session_id=week.group.id, claimant_id=late.id))
+    db.commit()
+
+    html = post(mediator, f"/bemiddelaar/sessies/{week.group.id}/voorstellen")
+
+    assert "voorstellen klaargezet" in html
+    made = db.scalars(select(Match).where(Match.claimant_id == late.id)).all()
+    assert made and all(m.approved_at is None and m.session_id == week.group.id for m in made)
+    run = db.scalars(select(MatchingRun).where(MatchingRun.session_id == week.group.id)).one()
+    assert run.started_by_id == week.mediator.id
+    settled = db.get(Match, week.proposal.id)
+    assert settled is not None and settled.status == week.proposal.status
+
+
+def test_making_proposals_respects_the_admin_switch(
+    mediator: FlaskClient, week: Week, db: Session
+) -> None:
+    set_flag(db, AUTOMATIC_MATCHING, enabled=False, actor_id=None)
+    db.commit()
+    html = post(mediator, f"/bemiddelaar/sessies/{week.group.id}/voorstellen")
+    assert "Automatisch matchen staat uit" in html
+    assert db.scalars(select(MatchingRun)).all() == []
 
 
 def test_no_get_changes_a_proposal(mediator: FlaskClient, week: Week) -> None:

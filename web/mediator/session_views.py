@@ -7,6 +7,7 @@ from flask_babel import gettext
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
+from matcher.proposals import propose_for_session
 from models import GroupSession
 from web.db import get_session
 from web.mediator import bp
@@ -129,6 +130,33 @@ def attended(session_id: int, attendance_id: int) -> BaseResponse:
     except LookupError:
         abort(404)
     db.commit()
+    return redirect(url_for("mediator.session", session_id=group.id))
+
+
+@bp.post("/sessies/<int:session_id>/voorstellen")
+def propose(session_id: int) -> BaseResponse:
+    """Rank and allocate now for this session's attendees (e.g. invited after Monday's run)."""
+    group = _group_or_404(session_id)
+    if group.status != "planned":
+        abort(404)
+    db = get_session()
+    counts = propose_for_session(
+        db, session_id=group.id, region=region(), started_by_id=current_user.id, today=today()
+    )
+    db.commit()
+    if counts.get("stopped"):
+        flash(
+            gettext("Automatisch matchen staat uit. Een beheerder kan het weer aanzetten."), "error"
+        )
+    else:
+        flash(
+            gettext(
+                "%(n)s voorstellen klaargezet voor %(k)s deelnemers. Keur ze goed voordat "
+                "iemand anders ze ziet.",
+                n=counts["proposals"],
+                k=counts["claimants"],
+            )
+        )
     return redirect(url_for("mediator.session", session_id=group.id))
 
 
