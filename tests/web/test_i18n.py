@@ -24,8 +24,10 @@ OWN_TEMPLATES = [
     "templates/auth",
     "templates/public",
     "templates/errors",
+    "templates/admin",
+    "templates/oversight",
 ]
-OWN_PYTHON = ["mediator", "employer", "claimant", "auth", "public"]
+OWN_PYTHON = ["mediator", "employer", "claimant", "auth", "public", "admin", "oversight"]
 METHODS = [("**.py", "python"), ("**.html", "jinja2")]
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None}
 # Words that are the same in every language, such as the product name and the switch itself.
