@@ -6,12 +6,13 @@ from collections.abc import Iterator
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import make_url
 
 from models import Base
 from models.db import make_engine
-from models.migrate import upgrade
+from models.migrate import alembic_config, upgrade
 from tests.conftest import POSTGRES_URL
 
 
@@ -51,3 +52,10 @@ def test_upgrade_twice_is_harmless(empty_database_url: str) -> None:
         version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
     engine.dispose()
     assert version
+
+
+def test_the_migrations_form_one_line_with_one_head() -> None:
+    scripts = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    assert len(scripts.get_heads()) == 1
+    chain = list(scripts.walk_revisions())
+    assert chain[-1].down_revision is None and len(chain) == len({r.revision for r in chain})
