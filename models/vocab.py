@@ -23,6 +23,8 @@ INSTRUMENTS = (
     "sheltered_work",
     "jobs_agreement_register",
 )
+# A match still open: it takes a proposal slot of its opportunity and can get an outcome.
+OPEN_MATCH_STATUSES = ("proposed", "discussed", "interested", "applied", "interview")
 FEED_KINDS = ("jsonld", "sitemap", "rss", "csv", "jsonl", "upload")
 RUN_STATUSES = ("running", "ok", "aborted", "failed")
 

@@ -67,6 +67,19 @@ def create_claimant(session: Session, **fields: Any) -> Claimant:
     return claimant
 
 
+def create_orderpicker(session: Session) -> Claimant:
+    """Add a claimant ready for paid work as an orderpicker near Huizen, without a licence."""
+    return create_claimant(
+        session,
+        postcode="1271AB",
+        max_travel_km=10,
+        hours_per_week=32,
+        driving_licence=False,
+        desired_occupations=["orderpicker"],
+        ladder_step=6,
+    )
+
+
 def create_opportunity(session: Session, **fields: Any) -> Opportunity:
     """Add an open vacancy."""
     n = next(_numbers)

@@ -19,14 +19,13 @@ from models import (
     SessionAttendance,
 )
 from models.system_flag import AUTOMATIC_MATCHING, flag_enabled
+from models.vocab import OPEN_MATCH_STATUSES
 
 # Statuses that take up a place of an opportunity's capacity.
 OCCUPYING = ("placed",)
 # Statuses a later run must not overwrite: a person already acted on them.
 SETTLED = ("discussed", "interested", "applied", "interview", "placed", "declined", "rejected")
 POSITIVE_OUTCOMES = ("interested", "applied", "interview", "placed")
-# Statuses of a proposal that still takes one of an opportunity's proposal slots.
-OPEN_PROPOSAL = ("proposed", "discussed", "interested", "applied", "interview")
 
 
 def profile_of(claimant: Claimant, feedback: dict[str, str] | None = None) -> ClaimantProfile:
@@ -168,7 +167,7 @@ def open_proposals_per_opportunity(
     rows = session.execute(
         select(Match.opportunity_id, func.count())
         .where(
-            Match.status.in_(OPEN_PROPOSAL),
+            Match.status.in_(OPEN_MATCH_STATUSES),
             Match.claimant_id.not_in(list(excluding_claimants)),
         )
         .group_by(Match.opportunity_id)

@@ -9,19 +9,11 @@ from jobs.runner import run_job
 from models import Claimant, GroupSession, JobRun, Match, SessionAttendance
 from models.base import utcnow
 from models.settings import Settings
-from tests.factories import create_claimant, create_opportunity, create_user
+from tests.factories import create_claimant, create_opportunity, create_orderpicker, create_user
 
 
 def test_pre_session_job_proposes_for_this_weeks_attendees(settings: Settings, db: Session) -> None:
-    claimant = create_claimant(
-        db,
-        postcode="1271AB",
-        max_travel_km=10,
-        hours_per_week=32,
-        ladder_step=6,
-        desired_occupations=["orderpicker"],
-        driving_licence=False,
-    )
+    claimant = create_orderpicker(db)
     create_opportunity(db, title="Orderpicker", postcode="1272", capacity=2)
     group = GroupSession(
         region=settings.region,

@@ -12,7 +12,7 @@ from matcher.proposals import (
     propose_for_sessions,
 )
 from models import GroupSession, Match, Opportunity, SessionAttendance
-from tests.factories import create_claimant, create_opportunity, create_user
+from tests.factories import create_claimant, create_opportunity, create_orderpicker, create_user
 from web.demo import load_demo
 
 TODAY = dt.date(2026, 11, 23)
@@ -34,21 +34,13 @@ def _session_with(db: Session, claimants: list[int], starts: dt.datetime) -> Gro
     return group
 
 
-def _orderpicker(db: Session) -> int:
-    """Add a claimant ready for paid work as an orderpicker near Huizen, without a licence."""
-    return create_claimant(
-        db,
-        postcode="1271AB",
-        max_travel_km=10,
-        hours_per_week=32,
-        driving_licence=False,
-        desired_occupations=["orderpicker"],
-        ladder_step=6,
-    ).id
+def _orderpickers_session(db: Session, starts: dt.datetime) -> GroupSession:
+    """Add a session with three job-ready orderpickers invited."""
+    return _session_with(db, [create_orderpicker(db).id for _ in range(3)], starts)
 
 
 def test_proposals_respect_capacity_caps_and_hard_limits(db: Session) -> None:
-    ready = [_orderpicker(db) for _ in range(6)]
+    ready = [create_orderpicker(db).id for _ in range(6)]
     scarce = create_opportunity(db, title="Orderpicker", postcode="1272", capacity=1, hours_min=24)
     create_opportunity(db, title="Magazijnmedewerker", postcode="1273", capacity=5, hours_min=16)
     create_opportunity(
@@ -79,12 +71,8 @@ def test_proposals_respect_capacity_caps_and_hard_limits(db: Session) -> None:
 
 def test_two_sessions_in_one_week_share_an_opportunitys_cap(db: Session) -> None:
     only = create_opportunity(db, title="Orderpicker", postcode="1272", capacity=1)
-    monday = _session_with(
-        db, [_orderpicker(db) for _ in range(3)], dt.datetime(2026, 11, 24, 10, tzinfo=dt.UTC)
-    )
-    thursday = _session_with(
-        db, [_orderpicker(db) for _ in range(3)], dt.datetime(2026, 11, 26, 10, tzinfo=dt.UTC)
-    )
+    monday = _orderpickers_session(db, dt.datetime(2026, 11, 24, 10, tzinfo=dt.UTC))
+    thursday = _orderpickers_session(db, dt.datetime(2026, 11, 26, 10, tzinfo=dt.UTC))
     db.commit()
 
     propose_for_sessions(db, region=REGION, today=TODAY)
@@ -97,17 +85,13 @@ def test_two_sessions_in_one_week_share_an_opportunitys_cap(db: Session) -> None
 
 def test_a_later_run_for_one_session_counts_proposals_others_hold(db: Session) -> None:
     only = create_opportunity(db, title="Orderpicker", postcode="1272", capacity=1)
-    monday = _session_with(
-        db, [_orderpicker(db) for _ in range(3)], dt.datetime(2026, 11, 24, 10, tzinfo=dt.UTC)
-    )
+    monday = _orderpickers_session(db, dt.datetime(2026, 11, 24, 10, tzinfo=dt.UTC))
     db.commit()
     propose_for_session(
         db, session_id=monday.id, region=REGION, started_by_id=monday.mediator_id, today=TODAY
     )
     db.commit()
-    late = _session_with(
-        db, [_orderpicker(db) for _ in range(3)], dt.datetime(2026, 11, 26, 10, tzinfo=dt.UTC)
-    )
+    late = _orderpickers_session(db, dt.datetime(2026, 11, 26, 10, tzinfo=dt.UTC))
     db.commit()
 
     propose_for_session(

@@ -19,7 +19,7 @@ from models import (
 from models.base import utcnow
 from models.system_flag import AUTOMATIC_MATCHING, set_flag
 from tests.e2e.scenario import Week, build_week, csrf_token
-from tests.factories import create_claimant, create_opportunity
+from tests.factories import create_claimant, create_opportunity, create_orderpicker
 from tests.web.test_auth import login
 from web.mediator.planning import week_bounds
 
@@ -219,15 +219,7 @@ def test_consent_given_in_the_session_is_recorded_once_after_approval(
 def test_a_late_invitee_gets_proposals_from_the_session_page(
     mediator: FlaskClient, week: Week, db: Session
 ) -> None:
-    late = create_claimant(
-        db,
-        postcode="1271AB",
-        max_travel_km=10,
-        hours_per_week=32,
-        driving_licence=False,
-        desired_occupations=["orderpicker"],
-        ladder_step=6,
-    )
+    late = create_orderpicker(db)
     create_opportunity(db, title="Orderpicker", postcode="1272", capacity=2)
     db.add(SessionAttendance(session_id=week.group.id, claimant_id=late.id))
     db.commit()

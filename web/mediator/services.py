@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import AuditEvent, Claimant, GroupSession, Match, SessionAttendance
+from models.vocab import OPEN_MATCH_STATUSES
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ def list_claimants(session: Session, *, mediator_id: int, region: str) -> list[C
     """Return the active claimants of the mediator's caseload, by name."""
     open_matches = (
         select(Match.claimant_id, func.count().label("n"))
-        .where(Match.status.in_(("proposed", "discussed", "interested", "applied", "interview")))
+        .where(Match.status.in_(OPEN_MATCH_STATUSES))
         .group_by(Match.claimant_id)
         .subquery()
     )

@@ -7,9 +7,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Match, MatchStatusChange
-from models.vocab import MATCH_STATUSES
+from models.vocab import MATCH_STATUSES, OPEN_MATCH_STATUSES
 
-OPEN_STATUSES = ("proposed", "discussed", "interested", "applied", "interview")
+OPEN_STATUSES = OPEN_MATCH_STATUSES
 NEEDS_REASON = ("declined", "rejected")
 
 
