@@ -6,7 +6,7 @@ from typing import Any
 from flask import Flask
 
 from models.settings import Settings
-from web import api, auth, db, extensions, headers, roles, security_log, templating
+from web import api, auth, db, errors, extensions, headers, roles, security_log, templating
 from web.admin import bp as admin_bp
 from web.claimant import bp as claimant_bp
 from web.employer import bp as employer_bp
@@ -23,6 +23,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     extensions.init_app(app)
     headers.init_app(app)
     security_log.init_app(app)
+    errors.init_app(app)
     templating.init_app(app)
     auth.init_app(app)
     roles.init_app(app)

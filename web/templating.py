@@ -18,8 +18,9 @@ from web.mediator.labels import (
     STATUS_LABELS,
 )
 from web.roles import declare_access
+from web.vocabulary import VOCABULARIES, label, labels, shown
 
-# The language switch is open to everyone, logged in or not.
+# The language switch (and the icon) are open to everyone, logged in or not.
 language_bp = Blueprint("language", __name__)
 declare_access(language_bp, "public")
 
@@ -68,11 +69,20 @@ def set_language() -> BaseResponse:
     return response
 
 
+@language_bp.get("/favicon.ico")
+def favicon() -> BaseResponse:
+    """Send browsers that ask for the classic icon to the vector one."""
+    return redirect(url_for("static", filename="favicon.svg"), code=301)
+
+
 def init_app(app: Flask) -> None:
     """Add the shared template values and the language switch."""
     static = Path(app.static_folder or "")
     vendor_css = (static / "vendor" / "utrecht" / "component-library.css").exists()
     app.register_blueprint(language_bp)
+    app.add_template_filter(label, "label")
+    app.add_template_filter(labels, "labels")
+    app.add_template_filter(shown, "shown")
 
     @app.context_processor
     def shared_values() -> dict[str, Any]:
@@ -86,5 +96,6 @@ def init_app(app: Flask) -> None:
             "field_labels": FIELD_LABELS,
             "checklist_items": CHECKLIST_ITEMS,
             "nav_items": nav_items,
+            "vocabularies": VOCABULARIES,
             "vendor_css": vendor_css,
         }

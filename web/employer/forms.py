@@ -17,6 +17,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Rege
 from models.vocab import DUTCH_LEVELS, EDUCATION_LEVELS, INSTRUMENTS
 from web.mediator.forms import POSTCODE, choices
 from web.mediator.labels import EMPLOYER_REASONS, INSTRUMENT_LABELS
+from web.vocabulary import DUTCH_LABELS, EDUCATION_LABELS
 
 KIND_CHOICES = choices([("placement", _l("Werkplek")), ("vacancy", _l("Vacature"))])
 
@@ -64,11 +65,11 @@ class OpportunityForm(FlaskForm):  # type: ignore[misc]
     requires_driving_licence = BooleanField(_l("Rijbewijs B nodig"))
     education_level = SelectField(
         _l("Opleidingsniveau"),
-        choices=choices([("", _l("Geen eis")), *((v, v) for v in EDUCATION_LEVELS)]),
+        choices=choices([("", _l("Geen eis")), *((v, EDUCATION_LABELS[v]) for v in EDUCATION_LEVELS)]),
     )
     dutch_level = SelectField(
         _l("Taalniveau Nederlands"),
-        choices=choices([("", _l("Geen eis")), *((v, v) for v in DUTCH_LEVELS)]),
+        choices=choices([("", _l("Geen eis")), *((v, DUTCH_LABELS[v]) for v in DUTCH_LEVELS)]),
     )
     conditions = TextAreaField(
         _l("Voorwaarden (begeleiding, werktijden, vervoer)"), validators=[Length(max=2000)]

@@ -40,6 +40,7 @@ from web.mediator.labels import (
     ROUTING_CHOICES,
     ROUTING_REASONS,
 )
+from web.vocabulary import DUTCH_LABELS, EDUCATION_LABELS
 
 
 def choices(pairs: Iterable[tuple[str, Any]]) -> list[SelectChoice]:
@@ -100,11 +101,11 @@ class ProfileForm(FlaskForm):  # type: ignore[misc]
     )
     education_level = SelectField(
         _l("Opleidingsniveau"),
-        choices=choices([("", _l("Onbekend")), *((v, v) for v in EDUCATION_LEVELS)]),
+        choices=choices([("", _l("Onbekend")), *((v, EDUCATION_LABELS[v]) for v in EDUCATION_LEVELS)]),
     )
     dutch_level = SelectField(
         _l("Taalniveau Nederlands"),
-        choices=choices([("", _l("Onbekend")), *((v, v) for v in DUTCH_LEVELS)]),
+        choices=choices([("", _l("Onbekend")), *((v, DUTCH_LABELS[v]) for v in DUTCH_LEVELS)]),
     )
     desired_occupations = StringField(
         _l("Gewenst werk (met komma's)"), validators=[Length(max=500)]

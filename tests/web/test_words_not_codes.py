@@ -1,0 +1,120 @@
+"""Crawl every page type of the demo for every role: no raw vocabulary code, no "None"."""
+
+import re
+from collections import deque
+from collections.abc import Iterator
+from datetime import date
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy.orm import Session
+
+from matcher.filters import RESTRICTION_EXCLUDES
+from models import vocab
+from models.settings import Settings
+from tests.conftest import create_app_for
+from tests.web.test_auth import login
+from web.demo import demo_logins, load_demo
+
+TODAY = date(2026, 11, 23)
+PER_ENDPOINT = 3  # pages of one type are alike; a few of each is enough
+SKIP = re.compile(r"^/(logout|static/|api/|taal)")
+
+# Codes that must never reach a reader: they have a Dutch label.
+DEMANDS = {d for excluded in RESTRICTION_EXCLUDES.values() for d in excluded if "_" in d}
+CODES = (
+    set(RESTRICTION_EXCLUDES)
+    | DEMANDS
+    | {"mbo1", "mbo2", "mbo3", "mbo4", "havo_vwo"}
+    | set(vocab.MATCH_STATUSES)
+    | set(vocab.OPPORTUNITY_KINDS)
+    | set(vocab.INSTRUMENTS)
+    | {"sex", "gender", "nationality", "None", "True", "False", "nan", "running", "aborted"}
+)
+RAW = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, CODES))) + r")(?![\w-])")
+
+
+class _Page(HTMLParser):
+    """Collect the visible text and the links of one page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.links: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style", "code"):
+            self._hidden += 1
+        href = dict(attrs).get("href")
+        if tag == "a" and href:
+            self.links.append(href)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "code"):
+            self._hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.text.append(data)
+
+
+def crawl(app: Flask, client: FlaskClient, start: str) -> Iterator[tuple[str, str]]:
+    """Yield (path, visible text) for the HTML pages reachable from start."""
+    adapter = app.url_map.bind("localhost")
+    seen: set[str] = set()
+    per_endpoint: dict[str, int] = {}
+    queue = deque([start])
+    while queue:
+        path = queue.popleft()
+        if path in seen or SKIP.match(path):
+            continue
+        seen.add(path)
+        try:
+            endpoint, _args = adapter.match(urlsplit(path).path)
+        except Exception:  # noqa: BLE001 - a link to nowhere is reported by the 404 check
+            endpoint = "unknown"
+        per_endpoint[endpoint] = per_endpoint.get(endpoint, 0) + 1
+        if per_endpoint[endpoint] > PER_ENDPOINT:
+            continue
+        response = client.get(path)
+        assert response.status_code < 500, path
+        if "text/html" not in response.content_type:
+            continue
+        page = _Page()
+        page.feed(response.get_data(as_text=True))
+        yield path, " ".join(page.text)
+        queue.extend(link for link in page.links if link.startswith("/"))
+
+
+@pytest.fixture
+def demo_app(settings: Settings, db: Session) -> Iterator[Flask]:
+    """The app in demo mode on the demo region."""
+    load_demo(db, today=TODAY, seed=3)
+    db.commit()
+    demo = Settings(**{**settings.__dict__, "env": "demo"})
+    app = create_app_for(demo)
+    yield app
+    app.extensions["zow.engine"].dispose()
+
+
+def test_no_page_shows_a_raw_code_or_none(demo_app: Flask) -> None:
+    found: list[tuple[str, str, str]] = []
+    pages = 0
+    for account in demo_logins():
+        client = demo_app.test_client()
+        start = login(client, account.email, account.password)
+        for path, text in crawl(demo_app, client, start):
+            pages += 1
+            found += [(account.role, path, hit) for hit in RAW.findall(text)]
+    assert pages > 20
+    assert not found, "\n".join(map(str, sorted(set(found))))
+
+
+def test_the_crawler_sees_a_raw_code() -> None:
+    page = _Page()
+    page.feed("<p>Beperking: niet_zwaar_tillen, opleiding mbo2, None</p><code>mbo3</code>")
+    assert RAW.findall(" ".join(page.text)) == ["niet_zwaar_tillen", "mbo2", "None"]
