@@ -7,6 +7,8 @@ from flask_babel import gettext
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
+from matcher.store.what_if import changes_for
+from matcher.what_if import Change, claimant_sentence
 from models import Claimant
 from models.base import utcnow
 from web.claimant import bp
@@ -21,6 +23,7 @@ from web.claimant.services import (
     update_preferences,
 )
 from web.db import get_session
+from web.mediator.nav import region, today
 from web.mediator.transitions import TransitionError
 
 
@@ -35,6 +38,7 @@ def home() -> str:
         matches=approved_matches(db, claimant_id=claimant.id),
         next_session=next_session(db, claimant_id=claimant.id),
         form=InterestForm(),
+        changes=[claimant_sentence(c) for c in _changes(claimant)],
     )
 
 
@@ -103,3 +107,7 @@ def _claimant() -> Claimant:
     if claimant is None:
         abort(404)
     return claimant
+
+
+def _changes(claimant: Claimant) -> list[Change]:
+    return changes_for(get_session(), claimant_id=claimant.id, region=region(), today=today())

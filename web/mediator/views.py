@@ -5,6 +5,8 @@ from flask_babel import gettext
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
+from matcher.store.what_if import changes_for
+from matcher.what_if import mediator_sentence
 from models import Claimant
 from web.db import get_session
 from web.mediator import bp
@@ -66,6 +68,10 @@ def claimant(claimant_id: int) -> str:
         override_form=OverrideForm(),
         routing_form=RoutingForm(route=route_of(found)),
         sessions=sessions_of(db, claimant_id=found.id),
+        changes=[
+            mediator_sentence(c)
+            for c in changes_for(db, claimant_id=found.id, region=region(), today=today())
+        ],
     )
 
 
