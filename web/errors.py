@@ -28,9 +28,23 @@ def init_app(app: Flask) -> None:
 
 
 _WORDS = {
-    400: (_l("Verzoek niet begrepen"), _l("Deze pagina kon uw verzoek niet verwerken. Probeer het opnieuw.")),
-    404: (_l("Pagina niet gevonden"), _l("Deze pagina bestaat niet (meer). Misschien is de link oud of is er een typfout.")),
-    405: (_l("Dit kan hier niet"), _l("Deze actie kan op deze pagina niet. Ga terug en probeer het opnieuw.")),
+    400: (
+        _l("Verzoek niet begrepen"),
+        _l("Deze pagina kon uw verzoek niet verwerken. Probeer het opnieuw."),
+    ),
+    404: (
+        _l("Pagina niet gevonden"),
+        _l("Deze pagina bestaat niet (meer). Misschien is de link oud of is er een typfout."),
+    ),
+    405: (
+        _l("Dit kan hier niet"),
+        _l("Deze actie kan op deze pagina niet. Ga terug en probeer het opnieuw."),
+    ),
     413: (_l("Bestand te groot"), _l("Het bestand is te groot. Kies een kleiner bestand.")),
-    500: (_l("Er ging iets mis"), _l("Er ging bij ons iets mis. Er is niets verloren. Probeer het over een paar minuten opnieuw.")),
+    500: (
+        _l("Er ging iets mis"),
+        _l(
+            "Er ging bij ons iets mis. Er is niets verloren. Probeer het over een paar minuten opnieuw."
+        ),
+    ),
 }

@@ -10,9 +10,7 @@ from matcher.store.inputs import load_open_opportunities, load_profiles
 from matcher.what_if import Change, changes
 
 
-def changes_for(
-    session: Session, *, claimant_id: int, region: str, today: dt.date
-) -> list[Change]:
+def changes_for(session: Session, *, claimant_id: int, region: str, today: dt.date) -> list[Change]:
     """Return per hard limit how many more of the region's open places would fit."""
     profiles = load_profiles(session, claimant_ids=[claimant_id])
     if not profiles:

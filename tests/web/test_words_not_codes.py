@@ -7,17 +7,13 @@ from datetime import date
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
-import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy.orm import Session
 
 from matcher.filters import RESTRICTION_EXCLUDES
 from models import vocab
-from models.settings import Settings
-from tests.conftest import create_app_for
 from tests.web.test_auth import login
-from web.demo import demo_logins, load_demo
+from web.demo import demo_logins
 
 TODAY = date(2026, 11, 23)
 PER_ENDPOINT = 3  # pages of one type are alike; a few of each is enough
@@ -88,17 +84,6 @@ def crawl(app: Flask, client: FlaskClient, start: str) -> Iterator[tuple[str, st
         page.feed(response.get_data(as_text=True))
         yield path, " ".join(page.text)
         queue.extend(link for link in page.links if link.startswith("/"))
-
-
-@pytest.fixture
-def demo_app(settings: Settings, db: Session) -> Iterator[Flask]:
-    """The app in demo mode on the demo region."""
-    load_demo(db, today=TODAY, seed=3)
-    db.commit()
-    demo = Settings(**{**settings.__dict__, "env": "demo"})
-    app = create_app_for(demo)
-    yield app
-    app.extensions["zow.engine"].dispose()
 
 
 def test_no_page_shows_a_raw_code_or_none(demo_app: Flask) -> None:

@@ -65,7 +65,9 @@ class OpportunityForm(FlaskForm):  # type: ignore[misc]
     requires_driving_licence = BooleanField(_l("Rijbewijs B nodig"))
     education_level = SelectField(
         _l("Opleidingsniveau"),
-        choices=choices([("", _l("Geen eis")), *((v, EDUCATION_LABELS[v]) for v in EDUCATION_LEVELS)]),
+        choices=choices(
+            [("", _l("Geen eis")), *((v, EDUCATION_LABELS[v]) for v in EDUCATION_LEVELS)]
+        ),
     )
     dutch_level = SelectField(
         _l("Taalniveau Nederlands"),

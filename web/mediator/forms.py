@@ -101,7 +101,9 @@ class ProfileForm(FlaskForm):  # type: ignore[misc]
     )
     education_level = SelectField(
         _l("Opleidingsniveau"),
-        choices=choices([("", _l("Onbekend")), *((v, EDUCATION_LABELS[v]) for v in EDUCATION_LEVELS)]),
+        choices=choices(
+            [("", _l("Onbekend")), *((v, EDUCATION_LABELS[v]) for v in EDUCATION_LEVELS)]
+        ),
     )
     dutch_level = SelectField(
         _l("Taalniveau Nederlands"),
