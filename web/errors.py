@@ -44,7 +44,8 @@ _WORDS = {
     500: (
         _l("Er ging iets mis"),
         _l(
-            "Er ging bij ons iets mis. Er is niets verloren. Probeer het over een paar minuten opnieuw."
+            "Er ging bij ons iets mis. Er is niets verloren. "
+            "Probeer het over een paar minuten opnieuw."
         ),
     ),
 }

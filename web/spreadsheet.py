@@ -63,7 +63,9 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     writer.writerow([str(HEADERS.get(name, name)) for name in header])
     vocabularies = [COLUMN_VOCABULARIES.get(name) for name in header]
     for row in rows:
-        writer.writerow([cell(value, vocab) for value, vocab in zip(row, vocabularies)])
+        writer.writerow(
+            [cell(value, vocab) for value, vocab in zip(row, vocabularies, strict=True)]
+        )
     return buffer.getvalue()
 
 

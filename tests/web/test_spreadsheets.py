@@ -58,12 +58,9 @@ def test_every_export_of_every_role_opens_in_dutch_excel(demo_app: Flask) -> Non
     assert exports >= 4
 
 
-def _csv_links(client, pages: list[str]) -> set[str]:  # type: ignore[no-untyped-def]
+def _csv_links(client: FlaskClient, pages: list[str]) -> set[str]:
     found: set[str] = set()
     for path in pages:
         html = client.get(path).get_data(as_text=True)
-        found |= {
-            link.replace("&amp;", "&")
-            for link in re.findall(r'href="(/[^"]*format=csv[^"]*)"', html)
-        }
+        found |= {link.replace("&amp;", "&") for link in CSV_LINK.findall(html)}
     return found
