@@ -31,7 +31,13 @@ ROLE_LABELS = {
     "claimant": _l("Klanten"),
 }
 NAV = {
-    "admin": (("admin.home", _l("Beheer")),),
+    "admin": (
+        ("admin.home", _l("Beheer")),
+        ("oversight.home", _l("Eerlijkheid")),
+        ("oversight.versions", _l("Modelkaarten")),
+        ("oversight.register_page", _l("Algoritmeregister")),
+        ("oversight.api_docs", _l("API-documentatie")),
+    ),
     "mediator": (
         ("mediator.home", _l("Mijn klanten")),
         ("mediator.planner", _l("Sessies")),

@@ -100,10 +100,21 @@ ATTRIBUTE_LABELS = {
     "origin": _l("Herkomst"),
     "municipality": _l("Gemeente"),
     "ladder_step": _l("Trede"),
-    "female": _l("Vrouw"),
-    "male": _l("Man"),
-    "x": _l("Anders"),
-    "unknown": _l("Onbekend"),
+    "restriction": _l("Beperking vastgelegd"),
+}
+# Groups in the fairness report, as recorded for monitoring only.
+GROUP_LABELS = {
+    "v": _l("Vrouw"),
+    "m": _l("Man"),
+    "x": _l("Anders of onbekend"),
+    "ja": _l("Ja"),
+    "nee": _l("Nee"),
+    "onbekend": _l("Onbekend"),
+}
+FLAG_LABELS = {
+    "selection": _l("Selectie"),
+    "equal_opportunity": _l("Gelijke kansen"),
+    "exposure": _l("Zichtbaarheid"),
 }
 BOOLEAN_LABELS = {True: _l("Ja"), False: _l("Nee")}
 
@@ -121,6 +132,8 @@ VOCABULARIES: dict[str, Mapping[Any, Any]] = {
     "run_status": RUN_STATUS_LABELS,
     "feed_kind": FEED_KIND_LABELS,
     "attribute": ATTRIBUTE_LABELS,
+    "group": GROUP_LABELS,
+    "flag": FLAG_LABELS,
     "boolean": BOOLEAN_LABELS,
 }
 

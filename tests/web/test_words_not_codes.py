@@ -33,28 +33,36 @@ CODES = (
 RAW = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, CODES))) + r")(?![\w-])")
 
 
+VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+
 class _Page(HTMLParser):
-    """Collect the visible text and the links of one page."""
+    """Collect the visible Dutch text and the links of one page.
+
+    Code, scripts and text marked ``lang="en"`` (the English API reference) are skipped.
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self.text: list[str] = []
         self.links: list[str] = []
-        self._hidden = 0
+        self._open: list[tuple[str, bool]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style", "code"):
-            self._hidden += 1
-        href = dict(attrs).get("href")
-        if tag == "a" and href:
-            self.links.append(href)
+        values = dict(attrs)
+        if tag == "a" and values.get("href"):
+            self.links.append(str(values["href"]))
+        if tag not in VOID:
+            skip = tag in ("script", "style", "code") or values.get("lang") == "en"
+            self._open.append((tag, skip))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style", "code"):
-            self._hidden -= 1
+        while self._open:
+            if self._open.pop()[0] == tag:
+                break
 
     def handle_data(self, data: str) -> None:
-        if not self._hidden:
+        if not any(skip for _tag, skip in self._open):
             self.text.append(data)
 
 

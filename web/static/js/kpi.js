@@ -15,7 +15,7 @@
     new window.Chart(canvas, {
       type: "bar",
       data: { labels: labels, datasets: [{ label: canvas.getAttribute("aria-label"), data: values, backgroundColor: "#154273" }] },
-      options: { animation: false, plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
+      options: { animation: false, plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: Number(figure.getAttribute("data-precision") || 0) } } } }
     });
   });
 })();
