@@ -12,11 +12,13 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms.validators import DataRequired, NumberRange, Optional, Regexp, ValidationError
 
 from models.vocab import DUTCH_LEVELS, EDUCATION_LEVELS, INSTRUMENTS
+from web.form_rules import Limit, not_in_the_past
 from web.mediator.forms import POSTCODE, choices
 from web.mediator.labels import EMPLOYER_REASONS, INSTRUMENT_LABELS
+from web.mediator.nav import today
 from web.vocabulary import DUTCH_LABELS, EDUCATION_LABELS
 
 KIND_CHOICES = choices([("placement", _l("Werkplek")), ("vacancy", _l("Vacature"))])
@@ -26,10 +28,8 @@ class OpportunityForm(FlaskForm):  # type: ignore[misc]
     """A placement or vacancy posted by an employer."""
 
     kind = SelectField(_l("Soort"), choices=KIND_CHOICES, default="placement")
-    title = StringField(
-        _l("Titel"), validators=[DataRequired(_l("Vul een titel in.")), Length(max=300)]
-    )
-    description = TextAreaField(_l("Omschrijving"), validators=[Length(max=5000)])
+    title = StringField(_l("Titel"), validators=[DataRequired(_l("Vul een titel in.")), Limit(300)])
+    description = TextAreaField(_l("Omschrijving"), validators=[Limit(5000)])
     postcode = StringField(
         _l("Postcode van de werkplek"),
         validators=[
@@ -37,7 +37,7 @@ class OpportunityForm(FlaskForm):  # type: ignore[misc]
             Regexp(POSTCODE, message=_l("Gebruik de vorm 1234 AB.")),
         ],
     )
-    municipality = StringField(_l("Gemeente"), validators=[Optional(), Length(max=80)])
+    municipality = StringField(_l("Gemeente"), validators=[Optional(), Limit(80)])
     hours_min = IntegerField(
         _l("Minimaal uren per week"),
         validators=[Optional(), NumberRange(0, 60, _l("Kies tussen 0 en 60 uur."))],
@@ -74,7 +74,7 @@ class OpportunityForm(FlaskForm):  # type: ignore[misc]
         choices=choices([("", _l("Geen eis")), *((v, DUTCH_LABELS[v]) for v in DUTCH_LEVELS)]),
     )
     conditions = TextAreaField(
-        _l("Voorwaarden (begeleiding, werktijden, vervoer)"), validators=[Length(max=2000)]
+        _l("Voorwaarden (begeleiding, werktijden, vervoer)"), validators=[Limit(2000)]
     )
     wage_cost_subsidy = BooleanField(INSTRUMENT_LABELS["wage_cost_subsidy"])
     job_coaching = BooleanField(INSTRUMENT_LABELS["job_coaching"])
@@ -88,6 +88,11 @@ class OpportunityForm(FlaskForm):  # type: ignore[misc]
         low = self.hours_min.data
         if low is not None and field.data is not None and field.data < low:
             raise ValidationError(_l("Het maximum mag niet lager zijn dan het minimum."))
+
+    def validate_closes_on(self, field: DateField) -> None:
+        """Refuse a closing date in the past for a place that is still open."""
+        if self.status.data == "open":
+            not_in_the_past(today(), field.data)
 
     def instrument_fields(self) -> list[Any]:
         """Return the instrument checkboxes."""

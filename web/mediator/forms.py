@@ -24,7 +24,6 @@ from wtforms.validators import (
     DataRequired,
     Email,
     InputRequired,
-    Length,
     NumberRange,
     Optional,
     Regexp,
@@ -32,6 +31,7 @@ from wtforms.validators import (
 )
 
 from models.vocab import DUTCH_LEVELS, EDUCATION_LEVELS, FUNCTIONAL_RESTRICTION
+from web.form_rules import Limit, not_in_the_future
 from web.mediator.labels import (
     CHECKLIST_ITEMS,
     DECLINE_REASONS,
@@ -40,6 +40,7 @@ from web.mediator.labels import (
     ROUTING_CHOICES,
     ROUTING_REASONS,
 )
+from web.mediator.nav import today
 from web.vocabulary import DUTCH_LABELS, EDUCATION_LABELS
 
 
@@ -67,20 +68,20 @@ class ProfileForm(FlaskForm):  # type: ignore[misc]
     """The fields of a claimant profile that a mediator keeps."""
 
     first_name = StringField(
-        _l("Voornaam"), validators=[DataRequired(_l("Vul de voornaam in.")), Length(max=80)]
+        _l("Voornaam"), validators=[DataRequired(_l("Vul de voornaam in.")), Limit(80)]
     )
     last_name = StringField(
-        _l("Achternaam"), validators=[DataRequired(_l("Vul de achternaam in.")), Length(max=120)]
+        _l("Achternaam"), validators=[DataRequired(_l("Vul de achternaam in.")), Limit(120)]
     )
     email = EmailField(
         _l("E-mailadres"),
-        validators=[Optional(), Email(_l("Dit is geen geldig e-mailadres.")), Length(max=254)],
+        validators=[Optional(), Email(_l("Dit is geen geldig e-mailadres.")), Limit(254)],
     )
     postcode = StringField(
         _l("Postcode"),
         validators=[Optional(), Regexp(POSTCODE, message=_l("Gebruik de vorm 1234 AB."))],
     )
-    municipality = StringField(_l("Gemeente"), validators=[Optional(), Length(max=80)])
+    municipality = StringField(_l("Gemeente"), validators=[Optional(), Limit(80)])
     max_travel_km = DecimalField(
         _l("Maximale reisafstand (km)"),
         places=1,
@@ -109,14 +110,12 @@ class ProfileForm(FlaskForm):  # type: ignore[misc]
         _l("Taalniveau Nederlands"),
         choices=choices([("", _l("Onbekend")), *((v, DUTCH_LABELS[v]) for v in DUTCH_LEVELS)]),
     )
-    desired_occupations = StringField(
-        _l("Gewenst werk (met komma's)"), validators=[Length(max=500)]
-    )
-    skills = StringField(_l("Vaardigheden (met komma's)"), validators=[Length(max=1000)])
+    desired_occupations = StringField(_l("Gewenst werk (met komma's)"), validators=[Limit(500)])
+    skills = StringField(_l("Vaardigheden (met komma's)"), validators=[Limit(1000)])
     restrictions = StringField(
-        _l("Beperkingen in werk (geen diagnose, met komma's)"), validators=[Length(max=500)]
+        _l("Beperkingen in werk (geen diagnose, met komma's)"), validators=[Limit(500)]
     )
-    notes = TextAreaField(_l("Notities"), validators=[Length(max=4000)])
+    notes = TextAreaField(_l("Notities"), validators=[Limit(4000)])
 
     def validate_restrictions(self, field: StringField) -> None:
         """Accept functional limitations only ("geen tillen"), never a diagnosis."""
@@ -161,7 +160,7 @@ class IntakeForm(ProfileForm):
         _l("Klantnummer"),
         validators=[
             DataRequired(_l("Vul het klantnummer in.")),
-            Length(max=32, message=_l("Het klantnummer is te lang.")),
+            Limit(32, message=_l("Het klantnummer is te lang.")),
         ],
     )
 
@@ -174,7 +173,7 @@ class RejectForm(FlaskForm):  # type: ignore[misc]
         choices=choices([("", _l("Kies een reden")), *REJECT_REASONS.items()]),
         validators=[DataRequired(_l("Kies een reden."))],
     )
-    note = StringField(_l("Toelichting"), validators=[Optional(), Length(max=500)])
+    note = StringField(_l("Toelichting"), validators=[Optional(), Limit(500)])
 
 
 class OutcomeForm(FlaskForm):  # type: ignore[misc]
@@ -192,6 +191,7 @@ class OutcomeForm(FlaskForm):  # type: ignore[misc]
         """Require a date when the claimant applied."""
         if self.outcome.data == "applied" and field.data is None:
             raise ValidationError(_l("Vul de datum van de sollicitatie in."))
+        not_in_the_future(today(), field.data)
 
     def validate_reason(self, field: SelectField) -> None:
         """Require a reason when the opportunity is not suitable."""
@@ -228,13 +228,20 @@ class SessionForm(FlaskForm):  # type: ignore[misc]
         validators=[DataRequired(_l("Vul datum en tijd in."))],
     )
     location = StringField(
-        _l("Locatie"), validators=[DataRequired(_l("Vul de locatie in.")), Length(max=200)]
+        _l("Locatie"), validators=[DataRequired(_l("Vul de locatie in.")), Limit(200)]
     )
     seats = IntegerField(
         _l("Plaatsen"),
         default=12,
         validators=[InputRequired(_l("Vul het aantal plaatsen in.")), NumberRange(1, 100)],
     )
+
+    def validate_starts_at(self, field: DateTimeLocalField) -> None:
+        """Refuse a session that would start on a day already gone."""
+        if field.data is not None and field.data.date() < today():
+            raise ValidationError(
+                _l("Deze datum ligt in het verleden. Kies vandaag of een latere dag.")
+            )
 
 
 class OverrideForm(FlaskForm):  # type: ignore[misc]

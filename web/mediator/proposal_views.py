@@ -1,6 +1,6 @@
 """The buttons on a proposal: approve, reject, release, outcome, follow-up, checklist."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from flask import abort, flash
 from flask_babel import gettext
@@ -91,7 +91,7 @@ def outcome(match_id: int) -> BaseResponse:
     """Record one session outcome of a proposal."""
     form = OutcomeForm()
     if not form.validate_on_submit():
-        return _invalid(match_id)
+        return _invalid(match_id, form.applied_on.errors)
     return _apply(
         match_id,
         lambda m: record_outcome(
@@ -128,6 +128,7 @@ def checklist(match_id: int) -> BaseResponse:
     )
 
 
-def _invalid(match_id: int) -> BaseResponse:
-    flash(gettext("Niet opgeslagen: vul een datum of reden in."), "error")
+def _invalid(match_id: int, errors: Sequence[str] = ()) -> BaseResponse:
+    # A date that was given but cannot be right is said as such, not as "missing".
+    flash(errors[0] if errors else gettext("Niet opgeslagen: vul een datum of reden in."), "error")
     return back("mediator.home")

@@ -38,6 +38,11 @@ from web.mediator.planning import (
 @bp.get("/sessies")
 def planner() -> str:
     """Show last week's, this week's and next week's sessions."""
+    return _planner_page(SessionForm())
+
+
+def _planner_page(form: SessionForm) -> str:
+    """Render the planner with a form: empty, or as typed after an error."""
     start, end = week_bounds(today())
     db = get_session()
     week = timedelta(days=7)
@@ -46,19 +51,20 @@ def planner() -> str:
         last_week=sessions_between(db, region=region(), start=start - week, end=start),
         this_week=sessions_between(db, region=region(), start=start, end=end),
         next_week=sessions_between(db, region=region(), start=end, end=end + timedelta(days=7)),
-        form=SessionForm(),
+        form=form,
     )
 
 
 @bp.post("/sessies")
-def plan() -> str | BaseResponse:
+def plan() -> tuple[str, int] | BaseResponse:
     """Plan a new session."""
     form = SessionForm()
     if not form.validate_on_submit():
         flash(
             gettext("De sessie is niet opgeslagen: controleer datum, locatie en plaatsen."), "error"
         )
-        return redirect(url_for("mediator.planner"))
+        # Render, not redirect: what was typed stays in the form, next to its error.
+        return _planner_page(form), 422
     db = get_session()
     group = plan_session(
         db,
