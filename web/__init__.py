@@ -9,6 +9,7 @@ from models.settings import Settings
 from web import api, auth, db, errors, extensions, headers, roles, security_log, templating
 from web.admin import bp as admin_bp
 from web.claimant import bp as claimant_bp
+from web.covenant import bp as covenant_bp
 from web.employer import bp as employer_bp
 from web.mediator import bp as mediator_bp
 from web.oversight import bp as oversight_bp
@@ -28,7 +29,15 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     auth.init_app(app)
     roles.init_app(app)
     api.init_app(app)
-    for blueprint in (mediator_bp, employer_bp, claimant_bp, admin_bp, oversight_bp, public_bp):
+    for blueprint in (
+        mediator_bp,
+        employer_bp,
+        claimant_bp,
+        admin_bp,
+        oversight_bp,
+        covenant_bp,
+        public_bp,
+    ):
         app.register_blueprint(blueprint)
     return app
 

@@ -33,6 +33,7 @@ ROLE_LABELS = {
 NAV = {
     "admin": (
         ("admin.home", _l("Beheer")),
+        ("covenant.ledger", _l("Convenant")),
         ("oversight.home", _l("Eerlijkheid")),
         ("oversight.versions", _l("Modelkaarten")),
         ("oversight.register_page", _l("Algoritmeregister")),
@@ -44,6 +45,7 @@ NAV = {
         ("mediator.intake", _l("Nieuwe klant")),
         ("mediator.opportunities", _l("Aanbod")),
         ("mediator.kpi", _l("Cijfers")),
+        ("covenant.ledger", _l("Convenant")),
     ),
     "employer": (
         ("employer.home", _l("Overzicht")),

@@ -7,6 +7,8 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from models import Employer, Opportunity
 from models.base import utcnow
+from web.covenant.services import employer_ledger, ledger_years
+from web.covenant.views import chosen_year
 from web.db import get_session
 from web.employer import bp
 from web.employer.forms import AnswerForm, OpportunityForm
@@ -27,11 +29,16 @@ def home() -> str:
     db = get_session()
     employer = _employer()
     waiting = [c for c in candidates(db, employer_id=employer.id, now=utcnow()) if c.overdue]
+    years = ledger_years(db, this_year=utcnow().year)
+    year = chosen_year(years)
     return render_template(
         "employer/home.html",
         employer=employer,
         opportunities=list_opportunities(db, employer_id=employer.id),
-        ledger=ledger(db, employer_id=employer.id, year=utcnow().year),
+        ledger=ledger(db, employer_id=employer.id, year=year),
+        year_ledger=employer_ledger(db, employer_id=employer.id, year=year),
+        year=year,
+        years=years,
         overdue=len(waiting),
     )
 
