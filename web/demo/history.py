@@ -10,7 +10,7 @@ ledger fill the way a working region's would. This week's sessions are still pla
 import random
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -127,7 +127,8 @@ def _session(
     region: str, mediator: User, day: date, town: str, room: str, today: date
 ) -> GroupSession:
     """Return a morning session; those before today were held."""
-    starts = datetime.combine(day, time(10, 0), tzinfo=AMSTERDAM)
+    # Stored in UTC, as the app stores every moment.
+    starts = datetime.combine(day, time(10, 0), tzinfo=AMSTERDAM).astimezone(UTC)
     return GroupSession(
         region=region,
         mediator_id=mediator.id,
@@ -189,7 +190,7 @@ def _matches(
             run_id="demo",
             score=round(rng.uniform(0.4, 0.95), 3),
             status=steps[-1][0],
-            reasons=[f"Dit past bij het werk dat u zoekt: {opportunity.title.lower()}."],
+            reasons=[f"Dit past bij het werk dat u zoekt: {_job_of(opportunity)}."],
             approved_by_id=mediator.id,
             approved_at=group.starts_at - timedelta(days=1),
             created_at=steps[0][1],
@@ -201,9 +202,14 @@ def _matches(
     return made
 
 
+def _job_of(opportunity: Opportunity) -> str:
+    """Return the job in a demo title without its hours: "Kok (24-32 uur)" -> "kok"."""
+    return opportunity.title.split(" (")[0].lower()
+
+
 def _fits(opportunity: Opportunity, claimant: Claimant, wanted: set[str]) -> bool:
     """Return whether a mediator would propose this: wished-for work the person may do."""
-    title = opportunity.title.lower().split(" (")[0]
+    title = _job_of(opportunity)
     licence_ok = claimant.driving_licence or not opportunity.requires_driving_licence
     return licence_ok and (title in wanted or not wanted)
 

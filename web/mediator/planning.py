@@ -1,7 +1,7 @@
 """Weekly sessions: what is planned, who comes, and inviting a new claimant."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -173,8 +173,13 @@ def plan_session(
     seats: int,
 ) -> GroupSession:
     """Add a planned session."""
+    # Kept in UTC: SQLite would store an Amsterdam time as if it were UTC, an hour off.
     group = GroupSession(
-        region=region, mediator_id=mediator_id, starts_at=starts_at, location=location, seats=seats
+        region=region,
+        mediator_id=mediator_id,
+        starts_at=starts_at.astimezone(UTC),
+        location=location,
+        seats=seats,
     )
     session.add(group)
     session.flush()
