@@ -155,9 +155,7 @@ def _attend(
         session.add(SessionAttendance(session_id=group.id, claimant_id=claimant.id))
         return []
     attended = rng.random() < 0.9
-    session.add(
-        SessionAttendance(session_id=group.id, claimant_id=claimant.id, attended=attended)
-    )
+    session.add(SessionAttendance(session_id=group.id, claimant_id=claimant.id, attended=attended))
     if attended and claimant.ladder_step >= 5:
         return _matches(rng, group, claimant, jobs, mediator, today, history)
     return []
