@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from matcher.explain import Fact, TitleEvidence, facts
+from matcher.filters import unknowns
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.scales import education_name
+from matcher.text import claimant_titles, normalise_title
 
 # Names of the claimant fields a hard limit needs, as the mediator reads them.
 MISSING_NAMES = {
@@ -47,12 +49,52 @@ def employer_reasons(
     title: TitleEvidence | None = None,
 ) -> list[str]:
     """Return why a candidate fits, as the employer may read it (no exact distance)."""
-    # Without stored features, hours are judged from the claimant's and the place's hours.
+    known = _with_hours(claimant, opportunity, features)
+    evidence = title or title_evidence(claimant, opportunity)
+    return for_employer(facts(claimant, opportunity, known, distance_km, evidence))
+
+
+def mediator_reasons(
+    claimant: ClaimantProfile,
+    opportunity: OpportunityRecord,
+    *,
+    distance_km: float,
+    features: Mapping[str, float] | None = None,
+    title: TitleEvidence | None = None,
+) -> list[str]:
+    """Return short notes on a match for the mediator, ending with the missing data."""
+    known = _with_hours(claimant, opportunity, features)
+    found = facts(
+        claimant, opportunity, known, distance_km, title or title_evidence(claimant, opportunity)
+    )
+    return for_mediator(found, unknowns(claimant))
+
+
+def title_evidence(
+    claimant: ClaimantProfile, opportunity: OpportunityRecord
+) -> TitleEvidence | None:
+    """Return the claimant's title found in the opportunity's title, when features are not kept."""
+    wanted = {normalise_title(t) for t in claimant.desired_occupations}
+    job = normalise_title(opportunity.title)
+    for name in claimant_titles(claimant):
+        if name and (name == job or name in job.split() or name in job):
+            return TitleEvidence(name, name in wanted)
+    return None
+
+
+def _with_hours(
+    claimant: ClaimantProfile,
+    opportunity: OpportunityRecord,
+    features: Mapping[str, float] | None,
+) -> dict[str, float]:
+    """Return the features, with the hours judged from both sides when none were kept."""
     known = dict(features or {})
     if "hours" not in known and claimant.hours_per_week is not None:
         offered = opportunity.hours_max or claimant.hours_per_week
         known["hours"] = 1.0 if offered >= claimant.hours_per_week else 0.0
-    return for_employer(facts(claimant, opportunity, known, distance_km, title))
+    if "occupation" not in known:
+        known["occupation"] = 1.0  # a title found in the title is a close match
+    return known
 
 
 def _mediator_note(fact: Fact) -> str:
@@ -63,7 +105,7 @@ def _mediator_note(fact: Fact) -> str:
             strength = "past" if v["close"] else "lijkt op"
             return f"Beroep {strength} {source}: {v['title']}."
         case "distance":
-            return f"Afstand {v['km']:.1f} km."
+            return "Afstand onbekend." if v["km"] == float("inf") else f"Afstand {v['km']:.1f} km."
         case "skills":
             return f"Vaardigheden {len(v['matched'])}/{v['asked']}: {', '.join(v['matched'][:5])}."
         case "skills_missing":

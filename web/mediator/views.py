@@ -5,6 +5,7 @@ from flask_babel import gettext
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
+from matcher.store.explanations import explanations
 from matcher.store.what_if import changes_for
 from matcher.what_if import mediator_sentence
 from models import Claimant
@@ -59,12 +60,14 @@ def claimant(claimant_id: int) -> str:
     why = why if why in READ_REASONS else "caseload"
     record_read(db, actor_id=current_user.id, role="mediator", claimant_id=found.id, why=why)
     db.commit()
+    history = match_history(db, claimant_id=found.id)
     return render_template(
         "mediator/claimant.html",
         claimant=found,
         completeness=completeness(found),
         ladder=ladder_history(db, claimant_id=found.id),
-        matches=match_history(db, claimant_id=found.id),
+        matches=history,
+        notes=explanations(db, match_ids=[m.id for m, _o, _c in history], audience="mediator"),
         override_form=OverrideForm(),
         routing_form=RoutingForm(route=route_of(found)),
         sessions=sessions_of(db, claimant_id=found.id),
