@@ -6,7 +6,7 @@ from typing import Any
 from flask import Flask
 
 from models.settings import Settings
-from web import api, auth, db, extensions, headers, roles, security_log, templating
+from web import api, auth, db, extensions, headers, roles, safe_json, security_log, templating
 from web.admin import bp as admin_bp
 from web.claimant import bp as claimant_bp
 from web.employer import bp as employer_bp
@@ -20,6 +20,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     configure_settings(app, config)
     db.init_app(app)
+    safe_json.init_app(app)
     extensions.init_app(app)
     headers.init_app(app)
     security_log.init_app(app)

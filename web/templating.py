@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response as BaseResponse
 
 from web.extensions import LANGUAGES
+from web.redirects import is_local_path
 from web.mediator.labels import (
     ALL_REASONS,
     CHECKLIST_ITEMS,
@@ -60,7 +61,7 @@ def set_language() -> BaseResponse:
     """Remember the chosen language in a cookie and go back to the page."""
     chosen = request.form.get("lang", "nl")
     target = request.form.get("next", "")
-    if not target.startswith("/") or target.startswith("//") or "\\" in target:
+    if not is_local_path(target):
         target = url_for("index")
     response = redirect(target)
     if chosen in LANGUAGES:
