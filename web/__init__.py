@@ -5,7 +5,7 @@ from typing import Any
 
 from flask import Flask
 
-from models.settings import Settings
+from models.settings import ConfigError, Settings
 from web import api, auth, db, extensions, headers, roles, safe_json, security_log, templating
 from web.admin import bp as admin_bp
 from web.claimant import bp as claimant_bp
@@ -36,10 +36,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 def configure_settings(app: Flask, config: Mapping[str, Any] | None) -> None:
     """Load Settings from the environment and map them onto Flask's config."""
     settings: Settings = (config or {}).get("SETTINGS") or Settings.from_env()
-    secret = settings.secret_key or ("demo-only-not-secret" if settings.env != "production" else "")
+    if not settings.secret_key:
+        raise ConfigError("SECRET_KEY is empty: signed links and cookies could be forged")
     app.config.update(
         SETTINGS=settings,
-        SECRET_KEY=secret,
+        SECRET_KEY=settings.secret_key,
         DATABASE_URL=settings.database_url,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
