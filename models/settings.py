@@ -42,6 +42,14 @@ def _float(value: str, name: str) -> float:
         raise ConfigError(f"{name} must be a number, not {value!r}") from None
 
 
+def _trusted_proxies(value: str) -> int:
+    """Parse ZOW_TRUSTED_PROXIES: the number of proxies whose X-Forwarded-For is believed."""
+    count = _int(value, "ZOW_TRUSTED_PROXIES")
+    if not 0 <= count <= 5:
+        raise ConfigError(f"ZOW_TRUSTED_PROXIES must be 0 to 5, not {count}")
+    return count
+
+
 def default_database_url(instance_dir: Path) -> str:
     """Return the embedded SQLite URL under the instance folder."""
     return f"sqlite:///{(instance_dir / 'zow.sqlite3').resolve()}"
@@ -95,6 +103,8 @@ class Settings:
     totp_required: bool = True
     # Seals the TOTP secrets in the database; empty means derived from secret_key.
     totp_key: str = ""
+    # How many reverse proxies in front of the app set X-Forwarded-For; 0 trusts none.
+    trusted_proxies: int = 0
 
     @property
     def is_demo(self) -> bool:
@@ -147,4 +157,5 @@ class Settings:
             scheduler_enabled=_bool(get("ZOW_SCHEDULER", "true"), "ZOW_SCHEDULER"),
             totp_required=totp_required,
             totp_key=totp_key,
+            trusted_proxies=_trusted_proxies(get("ZOW_TRUSTED_PROXIES", "0")),
         )

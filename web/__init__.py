@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from models.settings import ConfigError, Settings
 from web import api, auth, db, extensions, headers, roles, safe_json, security_log, templating
@@ -28,9 +29,17 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     auth.init_app(app)
     roles.init_app(app)
     api.init_app(app)
+    trust_proxies(app)
     for blueprint in (mediator_bp, employer_bp, claimant_bp, admin_bp, oversight_bp, public_bp):
         app.register_blueprint(blueprint)
     return app
+
+
+def trust_proxies(app: Flask) -> None:
+    """Take the client address from X-Forwarded-For, as set by the configured proxies only."""
+    count = app.config["SETTINGS"].trusted_proxies
+    if count:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count)  # type: ignore[method-assign]
 
 
 def configure_settings(app: Flask, config: Mapping[str, Any] | None) -> None:
