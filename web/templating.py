@@ -9,7 +9,6 @@ from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response as BaseResponse
 
 from web.extensions import LANGUAGES
-from web.redirects import is_local_path
 from web.mediator.labels import (
     ALL_REASONS,
     CHECKLIST_ITEMS,
@@ -18,6 +17,7 @@ from web.mediator.labels import (
     KIND_LABELS,
     STATUS_LABELS,
 )
+from web.redirects import is_local_path
 from web.roles import declare_access
 
 # The language switch is open to everyone, logged in or not.

@@ -34,9 +34,7 @@ def _post_login(
     page = client.get("/login").get_data(as_text=True)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
     data = {"email": email, "password": password, "csrf_token": token.group(1) if token else ""}
-    return client.post(
-        "/login", data=data, headers=headers, environ_base={"REMOTE_ADDR": address}
-    )
+    return client.post("/login", data=data, headers=headers, environ_base={"REMOTE_ADDR": address})
 
 
 def _fail(db: Session, n: int, *, email: str, minutes_ago: float, spread: bool = True) -> None:
@@ -44,7 +42,8 @@ def _fail(db: Session, n: int, *, email: str, minutes_ago: float, spread: bool =
     at = utcnow() - timedelta(minutes=minutes_ago)
     for i in range(n):
         origin = origin_hash(f"10.0.{i // 250}.{i % 250}" if spread else "10.9.9.9", key=KEY)
-        record_failure(db, user_id=None, account=account_hash(email, key=KEY), origin=origin, now=at)
+        account = account_hash(email, key=KEY)
+        record_failure(db, user_id=None, account=account, origin=origin, now=at)
     db.commit()
 
 
@@ -132,9 +131,7 @@ def test_behind_a_trusted_proxy_each_client_has_its_own_count(
     for attempt in range(ADDRESS_FREE):
         forwarded = {"X-Forwarded-For": "203.0.113.5"}
         _post_login(client, f"x{attempt}@example.org", "wrong password!!", "10.0.0.2", **forwarded)
-    assert (
-        _post_login(client, user.email, PASSWORD, "10.0.0.2", **forwarded).status_code == 429
-    )
+    assert _post_login(client, user.email, PASSWORD, "10.0.0.2", **forwarded).status_code == 429
     other = {"X-Forwarded-For": "198.51.100.7"}
     assert _post_login(client, user.email, PASSWORD, "10.0.0.2", **other).status_code == 302
     app.extensions["zow.engine"].dispose()

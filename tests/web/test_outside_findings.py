@@ -43,9 +43,7 @@ def test_a_diagnosis_sent_to_the_api_is_a_422_and_never_reaches_the_log(
         "ladder_step": 3,
         "restrictions": [DIAGNOSIS],
     }
-    response = client.post(
-        "/api/v1/claimants", json=body, headers=bearer(world.tokens["mediator"])
-    )
+    response = client.post("/api/v1/claimants", json=body, headers=bearer(world.tokens["mediator"]))
     assert response.status_code == 422
     assert [e["field"] for e in response.get_json()["errors"]] == ["restrictions"]
     assert DIAGNOSIS not in response.get_data(as_text=True)

@@ -96,7 +96,10 @@ def _identity_errors(session: Session, data: dict[str, Any], store_bsn: bool) ->
         if not data[name].strip()
     ]
     restrictions = data.get("restrictions") or []
-    if not all(isinstance(r, str) and re.fullmatch(FUNCTIONAL_RESTRICTION, r) for r in restrictions):
+    functional = (
+        isinstance(r, str) and re.fullmatch(FUNCTIONAL_RESTRICTION, r) for r in restrictions
+    )
+    if not all(functional):
         # Named by field only: the refused value may be a diagnosis.
         errors.append(FieldError("restrictions", "only functional limitations such as geen_tillen"))
     email = data.get("email")
