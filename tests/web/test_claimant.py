@@ -14,7 +14,6 @@ from tests.e2e.scenario import Week, build_week, csrf_token
 from tests.factories import create_claimant, create_user
 from tests.web.test_auth import login
 
-
 WINTER = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 SUMMER = datetime(2026, 7, 1, 10, 0, tzinfo=UTC)
 
