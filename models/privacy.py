@@ -22,7 +22,9 @@ from models.web_session import WebSession
 
 # Never exported: secrets, and the BSN, which is only ever shown to mediators on screen (the
 # person knows their BSN; an export file travels further than a screen).
-SECRET_COLUMNS = frozenset({"password_hash", "totp_secret", "token_hash", "origin_hash", "bsn"})
+SECRET_COLUMNS = frozenset(
+    {"password_hash", "totp_secret", "token_hash", "origin_hash", "account_hash", "bsn"}
+)
 # Tables an export never descends into from a claimant or their account (no way back up).
 ROOTS = frozenset({"claimants", "users"})
 
