@@ -101,6 +101,7 @@ ATTRIBUTE_LABELS = {
     "municipality": _l("Gemeente"),
     "ladder_step": _l("Trede"),
     "restriction": _l("Beperking vastgelegd"),
+    "birth_year": _l("Geboortejaar"),
 }
 # Groups in the fairness report, as recorded for monitoring only.
 GROUP_LABELS = {

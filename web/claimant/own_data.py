@@ -54,6 +54,21 @@ FIELDS = {
     "action": _l("Handeling"),
     "actor_role": _l("Door (rol)"),
     "reason": _l("Waarom"),
+    "from_status": _l("Van"),
+    "to_status": _l("Naar"),
+    "reason_code": _l("Reden"),
+    "monitoring": _l("Alleen voor toezicht op gelijke behandeling"),
+}
+# Fields whose values are codes of a vocabulary: shown as their Dutch label.
+VALUE_VOCABULARIES = {
+    "status": "status",
+    "from_status": "status",
+    "to_status": "status",
+    "education_level": "education",
+    "dutch_level": "dutch",
+    "restrictions": "restriction",
+    "reason_code": "reason",
+    "kind": "kind",
 }
 
 
@@ -75,10 +90,29 @@ def readable(
     return [
         (
             str(PARTS.get(name, name)),
-            [[(str(FIELDS.get(k, k)), _text(v)) for k, v in row.items()] for row in data[name]],
+            [[(str(FIELDS.get(k, k)), _shown(k, v)) for k, v in row.items()] for row in data[name]],
         )
         for name in order
     ]
+
+
+def _shown(key: str, value: Any) -> str:
+    """Return a field's value in words: codes as their Dutch label, monitoring as words."""
+    # Imported here: web.vocabulary reads web.mediator.labels, whose package imports us.
+    from web.vocabulary import label, labels
+
+    if key in VALUE_VOCABULARIES and value:
+        return labels(value if isinstance(value, list) else [value], VALUE_VOCABULARIES[key])
+    if (
+        isinstance(value, dict)
+        and value
+        and all(not isinstance(v, dict | list) for v in value.values())
+    ):
+        return ", ".join(
+            f"{label(k, 'attribute')}: {label(v, 'group') if isinstance(v, str) else _text(v)}"
+            for k, v in value.items()
+        )
+    return _text(value)
 
 
 def _text(value: Any) -> str:
