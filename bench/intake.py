@@ -219,6 +219,7 @@ def score_duplicates(
     score: Score,
 ) -> None:
     """Count expected pairs that ended in one group, and merges that join different jobs."""
+
     def same_as(part: dict[str, list[dict[str, Any]]]) -> set[tuple[str, str]]:
         return {
             (f"{key}:{record['external_id']}", record["same_as"])
@@ -233,7 +234,9 @@ def score_duplicates(
     score.duplicates_found = sum(
         1 for a, b in expected if a in merged and b in merged and merged[a] == merged[b]
     )
-    mine = {f"{key}:{record['external_id']}" for key, records in truth.items() for record in records}
+    mine = {
+        f"{key}:{record['external_id']}" for key, records in truth.items() for record in records
+    }
     score.wrong_merges = sum(
         1
         for a, b in merges
