@@ -1,9 +1,7 @@
 """The weekly vacancy pull: every enabled source, each aborted on its own when it fails."""
 
 from collections import Counter
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -16,6 +14,7 @@ from jobs.ingest import IngestOptions, abort_run, ingest, start_run
 from jobs.linking import link_titles
 from models import FeedRun, FeedSource
 from models.db import transaction
+from models.settings import today
 
 COUNTED = ("fetched", "new", "updated", "duplicate", "expired", "rejected")
 
@@ -69,7 +68,6 @@ def pull_all(
 
 def vacancy_pull(context: JobContext) -> dict[str, Any]:
     """Run the weekly vacancy pull (the scheduled job)."""
-    today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()
-    options = IngestOptions(linker=link_titles, today=today)
+    options = IngestOptions(linker=link_titles, today=today(context.settings))
     fetcher = Fetcher.from_settings(context.settings)
     return pull_all(context.sessions, fetcher, options, context.progress)
