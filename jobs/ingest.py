@@ -5,6 +5,7 @@ whole batches behind; the next run upserts on (source, external id) and ends wit
 vacancy exactly once.
 """
 
+import statistics
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,10 +24,10 @@ from models import FeedRun, FeedSource
 from models.base import utcnow
 from models.db import transaction
 
-# A healthy feed that suddenly lists less than this share of last time is broken, not empty.
-MIN_SHARE_OF_LAST_RUN = 0.5
-# Below this many vacancies last time, a drop says little (one vacancy filled out of three).
-MIN_BASE_FOR_SHARE_CHECK = 10
+# A read with less than this share of the source's usual count is broken, not empty.
+MIN_SHARE_OF_RECENT = 0.5
+# The usual count is the median of this many recent reads that parsed whole.
+RECENT_READS = 5
 BATCH_SIZE = 200
 # Enough errors to see what is wrong with a feed; a wholly broken feed must not bloat the row.
 MAX_STORED_ERRORS = 500
@@ -65,21 +66,44 @@ def abort_run(factory: sessionmaker[Session], run_id: int, reason: str) -> FeedR
     with transaction(factory) as session:
         run = session.get_one(FeedRun, run_id)
         run.status, run.finished_at = "aborted", utcnow()
+        run.expiry_note = f"Niets vervallen: {reason}"[:300]
         run.errors = [*run.errors, {"item": "bron", "reason": reason, "raw": ""}]
         return run
 
 
-def shrink_reason(session: Session, source_id: int, run_id: int, count: int) -> str | None:
-    """Return why a read is suspiciously small compared with the last healthy run, if it is."""
-    last = session.scalar(
-        select(FeedRun.fetched)
-        .where(FeedRun.source_id == source_id, FeedRun.status == "ok", FeedRun.id != run_id)
+def recent_counts(session: Session, source_id: int, run_id: int) -> list[int]:
+    """Return the valid-record counts of the source's recent reads that parsed whole."""
+    query = (
+        select(FeedRun.read_count)
+        .where(
+            FeedRun.source_id == source_id,
+            FeedRun.id != run_id,
+            FeedRun.read_count.is_not(None),
+        )
         .order_by(FeedRun.id.desc())
-        .limit(1)
+        .limit(RECENT_READS)
     )
-    if last is None or last < MIN_BASE_FOR_SHARE_CHECK or count >= last * MIN_SHARE_OF_LAST_RUN:
-        return None
-    return f"te weinig vacatures: {count}, vorige geslaagde run {last} (minder dan de helft)"
+    return [count for count in session.scalars(query) if count is not None]
+
+
+def shrink_reason(count: int, rejected: int, recent: list[int]) -> str | None:
+    """Return why a read is not complete enough to trust, whatever the source's size.
+
+    All records invalid, more invalid than valid, or under half the median of recent
+    reads (one record where there were eight) is a broken read, not an empty source.
+    """
+    if count == 0 and rejected > 0:
+        return f"alle {rejected} records ongeldig"
+    if rejected > count:
+        return f"meer ongeldige ({rejected}) dan geldige ({count}) records"
+    if recent:
+        usual = statistics.median(recent)
+        if count < usual * MIN_SHARE_OF_RECENT:
+            return (
+                f"te weinig vacatures: {count}, gebruikelijk {usual:g} (mediaan van de "
+                f"laatste {len(recent)} reads; minder dan de helft)"
+            )
+    return None
 
 
 def stored_errors(errors: list[RecordError]) -> list[dict[str, str]]:
@@ -110,8 +134,9 @@ def ingest(
     errors = [*read.errors, *doubles]
     with transaction(factory) as session:
         run = session.get_one(FeedRun, run_id)
-        reason = shrink_reason(session, run.source_id, run_id, len(records))
-        run.fetched, run.rejected = len(records), len(errors)
+        recent = recent_counts(session, run.source_id, run_id)
+        reason = shrink_reason(len(records), len(errors), recent)
+        run.fetched, run.rejected, run.read_count = len(records), len(errors), len(records)
         run.errors = [*run.errors, *stored_errors(errors)]
         source_id = run.source_id
     if reason is not None:
@@ -174,10 +199,21 @@ def _finish(
     with transaction(factory) as session:
         run = session.get_one(FeedRun, run_id)
         source = session.get_one(FeedSource, source_id)
-        run.duplicate = merge_duplicates(session, source_id=source_id)
+        merges = merge_duplicates(session, source_id=source_id)
+        run.duplicate, run.merges = len(merges), [merge.as_dict() for merge in merges]
         run.expired = expire_closed(session, today=today, source_id=source_id)
         # Only a complete read of a full feed says anything about what is gone.
-        if source.full_feed and complete:
-            run.expired += expire_missing(session, source_id=source_id, seen=seen)
+        if not source.full_feed:
+            run.expiry_note = "Geen volledige lijst: ontbrekende vacatures vervallen niet"
+        elif not complete:
+            run.expiry_note = "Niet alle pagina's gelezen: ontbrekende vacatures vervallen niet"
+        else:
+            missing = expire_missing(session, source_id=source_id, seen=seen)
+            run.expired += missing.expired
+            if missing.waiting:
+                run.expiry_note = (
+                    f"{missing.waiting} vacature(s) ontbraken voor het eerst; ze vervallen "
+                    "als ze bij de volgende volledige read weer ontbreken"
+                )
         run.status, run.finished_at = "ok", utcnow()
         return run

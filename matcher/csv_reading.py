@@ -96,6 +96,8 @@ class CsvTable:
     # Field name -> the header the file used for it, to name the column in errors.
     columns: dict[str, str] = field(default_factory=dict)
     rows: list[CsvRow] = field(default_factory=list)
+    # The last row has fewer cells than the header and no line end: the file was cut off.
+    truncated: bool = False
 
     def reason(self, errors: list[FieldError]) -> str:
         """Return field errors in Dutch, each naming the file's column."""
@@ -228,6 +230,7 @@ def read_csv(
     names = map_headers(headers, synonyms)
     table.columns = {name: header.strip() for name, header in zip(names, headers, strict=True)}
     start = reader.line_num + 1
+    last_cells = len(names)
     for cells in reader:
         line, start = start, reader.line_num + 1
         if not any(cell.strip() for cell in cells):
@@ -245,4 +248,8 @@ def read_csv(
         if synonyms is OPPORTUNITY_HEADERS:
             values = _opportunity_cells(values)
         table.rows.append(CsvRow(line, {k: v for k, v in values.items() if k}, raw))
+        last_cells = len(cells)
+    table.truncated = (
+        bool(table.rows) and not text.endswith(("\n", "\r")) and last_cells < len(names)
+    )
     return table

@@ -86,6 +86,8 @@ class Opportunity(Timestamped, Base):
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("opportunities.id"))
     last_seen_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     missed_runs: Mapped[int] = mapped_column(default=0)
+    # Opportunity ids a mediator said are a different job: never merged with these again.
+    not_duplicate_of: Mapped[list[int] | None] = mapped_column(JSON, default=list)
     raw: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     @property

@@ -93,7 +93,15 @@ def _text(data: bytes) -> str:
 
 def parse_jsonl(data: bytes) -> ParseResult:
     """Parse interchange JSON Lines (or a JSON array) of opportunities."""
-    return _validate(_json_rows(_text(data)))
+    text = _text(data)
+    records, errors = _validate(_json_rows(text))
+    last = text.rstrip("\n").rsplit("\n", 1)[-1]
+    if text and not text.endswith("\n") and errors and errors[-1].raw == last:
+        # A last line cut off mid-object: the file was truncated, not written so.
+        errors.append(
+            RecordError(errors[-1].item, "bestand afgebroken midden in een regel", last, True)
+        )
+    return records, errors
 
 
 def parse_csv(data: bytes) -> ParseResult:
@@ -102,4 +110,9 @@ def parse_csv(data: bytes) -> ParseResult:
     rows: Iterator[Row] = (
         (f"regel {row.line}", row.error or row.values, row.raw) for row in table.rows
     )
-    return _validate(rows, table.reason)
+    records, errors = _validate(rows, table.reason)
+    if table.truncated:
+        line = table.rows[-1].line if table.rows else 1
+        reason = "bestand afgebroken midden in een regel (minder cellen dan kolommen)"
+        errors.append(RecordError(f"regel {line}", reason, table.rows[-1].raw, fatal=True))
+    return records, errors
