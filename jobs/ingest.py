@@ -26,8 +26,10 @@ from models.db import transaction
 
 # A read with less than this share of the source's usual count is broken, not empty.
 MIN_SHARE_OF_RECENT = 0.5
-# The usual count is the median of this many recent reads that parsed whole.
+# The usual count is the median of this many recent complete reads.
 RECENT_READS = 5
+# A smaller count read this many times in a row is a source that shrank, not a broken read.
+SHRINK_CONFIRMATIONS = 3
 BATCH_SIZE = 200
 # Enough errors to see what is wrong with a feed; a wholly broken feed must not bloat the row.
 MAX_STORED_ERRORS = 500
@@ -71,39 +73,58 @@ def abort_run(factory: sessionmaker[Session], run_id: int, reason: str) -> FeedR
         return run
 
 
-def recent_counts(session: Session, source_id: int, run_id: int) -> list[int]:
-    """Return the valid-record counts of the source's recent reads that parsed whole."""
-    query = (
-        select(FeedRun.read_count)
-        .where(
-            FeedRun.source_id == source_id,
-            FeedRun.id != run_id,
-            FeedRun.read_count.is_not(None),
-        )
-        .order_by(FeedRun.id.desc())
-        .limit(RECENT_READS)
+def _counts(
+    session: Session, source_id: int, run_id: int, *, ok_only: bool, limit: int
+) -> list[int]:
+    """Return the valid-record counts of the source's latest reads that parsed whole."""
+    query = select(FeedRun.read_count).where(
+        FeedRun.source_id == source_id, FeedRun.id != run_id, FeedRun.read_count.is_not(None)
     )
+    if ok_only:
+        query = query.where(FeedRun.status == "ok")
+    query = query.order_by(FeedRun.id.desc()).limit(limit)
     return [count for count in session.scalars(query) if count is not None]
 
 
-def shrink_reason(count: int, rejected: int, recent: list[int]) -> str | None:
+@dataclass(frozen=True)
+class History:
+    """The source's usual read counts and its latest ones, whatever became of them."""
+
+    usual: list[int]
+    latest: list[int]
+
+
+def recent_counts(session: Session, source_id: int, run_id: int) -> History:
+    """Return the counts the shrink guard compares a new read with."""
+    return History(
+        usual=_counts(session, source_id, run_id, ok_only=True, limit=RECENT_READS),
+        latest=_counts(session, source_id, run_id, ok_only=False, limit=SHRINK_CONFIRMATIONS),
+    )
+
+
+def shrink_reason(count: int, rejected: int, history: History) -> str | None:
     """Return why a read is not complete enough to trust, whatever the source's size.
 
-    All records invalid, more invalid than valid, or under half the median of recent
-    reads (one record where there were eight) is a broken read, not an empty source.
+    Every record invalid, or under half the median of recent complete reads (one record
+    where there were eight) is a broken read, not an empty source; only when the same
+    smaller count came back SHRINK_CONFIRMATIONS reads in a row is it believed.
     """
     if count == 0 and rejected > 0:
         return f"alle {rejected} records ongeldig"
-    if rejected > count:
-        return f"meer ongeldige ({rejected}) dan geldige ({count}) records"
-    if recent:
-        usual = statistics.median(recent)
-        if count < usual * MIN_SHARE_OF_RECENT:
-            return (
-                f"te weinig vacatures: {count}, gebruikelijk {usual:g} (mediaan van de "
-                f"laatste {len(recent)} reads; minder dan de helft)"
-            )
-    return None
+    if not history.usual:
+        return None
+    usual = statistics.median(history.usual)
+    if count >= usual * MIN_SHARE_OF_RECENT:
+        return None
+    latest = history.latest
+    if len(latest) == SHRINK_CONFIRMATIONS and all(
+        abs(seen - count) <= max(1, count // 10) for seen in latest
+    ):
+        return None  # the same smaller count, read after read: the source did shrink
+    return (
+        f"te weinig vacatures: {count}, gebruikelijk {usual:g} (mediaan van de laatste "
+        f"{len(history.usual)} volledige reads; minder dan de helft)"
+    )
 
 
 def stored_errors(errors: list[RecordError]) -> list[dict[str, str]]:
