@@ -90,6 +90,13 @@ class Opportunity(Timestamped, Base):
     not_duplicate_of: Mapped[list[int] | None] = mapped_column(JSON, default=list)
     raw: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
+    def split_from(self, kept: "Opportunity") -> None:
+        """Undo a wrong merge: this row is open again and never merged with `kept` again."""
+        self.status, self.duplicate_of_id = "open", None
+        self.status_reason = f"Gesplitst van vacature {kept.id}: een andere baan"
+        self.not_duplicate_of = sorted({*(self.not_duplicate_of or []), kept.id})
+        kept.not_duplicate_of = sorted({*(kept.not_duplicate_of or []), self.id})
+
     @property
     def instruments(self) -> list[str]:
         """Return the names of the instruments this opportunity offers."""
