@@ -3,7 +3,7 @@
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from jobs.context import JobContext, Progress, no_progress
@@ -11,10 +11,10 @@ from jobs.expiry import expire_closed
 from jobs.feeds.fetcher import Fetcher
 from jobs.feeds.sources import SourceError, read_source
 from jobs.ingest import IngestOptions, abort_run, ingest, start_run
-from jobs.linking import link_titles
+from jobs.linking import TitleLinker, link_titles
 from models import FeedRun, FeedSource
-from models.db import transaction
-from models.settings import today
+from models.db import make_session_factory, transaction
+from models.settings import Settings, today
 
 COUNTED = ("fetched", "new", "updated", "duplicate", "expired", "rejected")
 
@@ -64,6 +64,19 @@ def pull_all(
         # What employers posted themselves closes on its date too; aborted sources stay as is.
         totals["expired"] += expire_closed(session, today=options.today, source_id=None)
     return {"sources": len(sources), **totals}
+
+
+def pull_one(engine: Engine, *, source_id: int, linker: TitleLinker = link_titles) -> int:
+    """Pull one source now, outside the weekly job (CLI and API); return its run's id."""
+    factory = make_session_factory(engine)
+    settings = Settings.from_env()
+    with transaction(factory) as session:
+        source = session.get_one(FeedSource, source_id)
+        if source.kind == "upload":
+            raise ValueError("een uploadbron wordt niet opgehaald")
+        found = (source.id, source.kind, source.url or "")
+    options = IngestOptions(linker=linker, today=today(settings))
+    return pull_source(factory, Fetcher.from_settings(settings), found, options).id
 
 
 def vacancy_pull(context: JobContext) -> dict[str, Any]:
