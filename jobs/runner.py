@@ -10,7 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from jobs.context import JobContext, Progress, no_progress
@@ -75,8 +75,9 @@ def process_alive(pid: int) -> bool:
 
 def is_dead(run: JobRun, now: datetime) -> bool:
     """Return whether a running run's process is gone: dead here, or silent too long."""
-    if run.host == HOST and run.pid is not None and not process_alive(run.pid):
-        return True
+    if run.host == HOST and run.pid is not None:
+        # On this host the process table is the truth (a long transaction may delay a beat).
+        return not process_alive(run.pid)
     last_sign = run.heartbeat_at or run.started_at
     if last_sign.tzinfo is None:  # SQLite hands back naive UTC
         last_sign = last_sign.replace(tzinfo=now.tzinfo)
@@ -123,10 +124,13 @@ def heartbeat(factory: sessionmaker[Session], run_id: int) -> Iterator[None]:
 
     def beat() -> None:
         while not stop.wait(HEARTBEAT_S):
-            with transaction(factory) as session:
-                session.execute(
-                    update(JobRun).where(JobRun.id == run_id).values(heartbeat_at=utcnow())
-                )
+            try:
+                with transaction(factory) as session:
+                    session.execute(
+                        update(JobRun).where(JobRun.id == run_id).values(heartbeat_at=utcnow())
+                    )
+            except SQLAlchemyError:
+                continue  # the job holds the database for now; the next beat will do
 
     thread = threading.Thread(target=beat, name=f"heartbeat-{run_id}", daemon=True)
     thread.start()
