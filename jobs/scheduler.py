@@ -8,8 +8,9 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import BaseScheduler
 from sqlalchemy import Engine
 
+from jobs.liveness import close_stale_runs
 from jobs.registry import JOBS
-from jobs.runner import MISFIRE_GRACE_S, close_stale_runs, due_fire_time, is_claimed, slot_of
+from jobs.runner import MISFIRE_GRACE_S, due_fire_time, is_claimed, slot_of
 from models.base import utcnow
 from models.db import make_engine, make_session_factory, transaction
 from models.settings import Settings

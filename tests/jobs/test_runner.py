@@ -10,8 +10,9 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from jobs.liveness import HOST, is_dead
 from jobs.registry import JOBS
-from jobs.runner import HOST, is_dead, run_job
+from jobs.runner import run_job
 from jobs.scheduler import MISFIRE_GRACE_S, configure
 from models import JobRun
 from models.settings import Settings

@@ -14,7 +14,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from jobs import runner
+from jobs import liveness, runner
 from jobs.registry import JOBS
 from jobs.runner import MISFIRE_GRACE_S, run_catch_up, run_job, run_scheduled, scheduled_slot
 from jobs.scheduler import configure
@@ -115,7 +115,7 @@ def test_proposals_wait_while_the_weeks_pull_is_still_running(
     pull = JobRun(
         job="vacancy_pull",
         slot="2026-11-23T05:00",
-        host=runner.HOST,
+        host=liveness.HOST,
         pid=os.getpid(),
         heartbeat_at=datetime.now(AMS),
     )
