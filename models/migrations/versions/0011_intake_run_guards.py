@@ -1,7 +1,7 @@
 """feed run read counts, expiry notes and merges; job run heartbeats; split duplicates
 
 Revision ID: 0011_intake
-Revises: 0009_totp
+Revises: 0013_trust
 Create Date: 2026-12-01 02:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0011_intake"
-down_revision: str | None = "0009_totp"
+down_revision: str | None = "0013_trust"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
