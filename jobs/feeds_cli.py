@@ -1,9 +1,12 @@
 """`zow feeds`: manage and pull vacancy sources from the command line (sources as code)."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import click
 from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
 
 from jobs.linking import no_linking
 from jobs.pull import pull_one
@@ -19,14 +22,20 @@ def feeds() -> None:
     """List, add, remove and pull vacancy sources."""
 
 
-def _factory() -> Any:
-    return make_session_factory(make_engine(Settings.from_env().database_url))
+@contextmanager
+def _factory() -> Iterator[sessionmaker[Session]]:
+    """Yield a session factory on the configured database, and close its connections after."""
+    engine = make_engine(Settings.from_env().database_url)
+    try:
+        yield make_session_factory(engine)
+    finally:
+        engine.dispose()
 
 
 @feeds.command("list")
 def list_sources() -> None:
     """List every source: id, name, kind, active, full list, URL."""
-    with transaction(_factory()) as session:
+    with _factory() as factory, transaction(factory) as session:
         for source in session.scalars(select(FeedSource).order_by(FeedSource.id)):
             state = "actief" if source.enabled else "uit"
             full = "volledig" if source.full_feed else "deel"
@@ -51,7 +60,7 @@ def add(name: str, kind: str, url: str, region: str | None, partial: bool, disab
         "enabled": not disabled,
         "full_feed": not partial,
     }
-    with transaction(_factory()) as session:
+    with _factory() as factory, transaction(factory) as session:
         problems = source_problems(session, values)
         if problems:
             detail = "; ".join(f"{p.field}: {p.message}" for p in problems)
@@ -77,7 +86,7 @@ def _find(session: Any, name_or_id: str) -> FeedSource:
 @click.argument("name_or_id")
 def remove(name_or_id: str) -> None:
     """Stop pulling a source; its vacancies and runs stay (as the admin page does)."""
-    with transaction(_factory()) as session:
+    with _factory() as factory, transaction(factory) as session:
         source = _find(session, name_or_id)
         source.enabled = False
         click.echo(f"bron {source.id} uitgezet: {source.name}")
@@ -88,7 +97,12 @@ def remove(name_or_id: str) -> None:
 @click.option("--no-linking", "skip_linking", is_flag=True, help="Titels niet aan ESCO koppelen.")
 def pull(name_or_id: str, skip_linking: bool) -> None:
     """Pull one source now and print its run."""
-    factory = _factory()
+    with _factory() as factory:
+        _pull(factory, name_or_id, skip_linking)
+
+
+def _pull(factory: sessionmaker[Session], name_or_id: str, skip_linking: bool) -> None:
+    """Pull a source and print its run; exit 1 when the run did not succeed."""
     with transaction(factory) as session:
         source_id = _find(session, name_or_id).id
     engine = factory.kw["bind"]
