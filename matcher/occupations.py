@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -66,6 +67,7 @@ class OccupationLinker:
         self.index = LabelIndex(sorted(set(pairs)), len(self._concepts))
         self._isco_of = {concept.uri: concept.isco_code for concept in self._concepts}
         self._group_of = {g.code: position[g.uri] for g in taxonomy.isco_groups if len(g.code) == 4}
+        self.version = _fingerprint(pairs, self._concepts)
 
     @classmethod
     def from_taxonomy(
@@ -178,6 +180,18 @@ def _drop_generic(pairs: list[tuple[int, str, float]]) -> list[tuple[int, str, f
         return len(words) == 1 and counts[words[0]] > limit
 
     return [pair for pair in pairs if not generic(pair[1])]
+
+
+def _fingerprint(pairs: Sequence[tuple[int, str, float]], concepts: Sequence[_Concept]) -> str:
+    """Return a short hash of everything that decides the links: labels, concepts, settings."""
+    digest = hashlib.sha256()
+    for concept in concepts:
+        digest.update(f"{concept.uri}\t{concept.isco_code}\n".encode())
+    for pair in sorted(pairs):
+        digest.update(repr(pair).encode())
+    settings = (MIN_SCORE, ALT_EXACT, GROUP_EXACT, _GENERIC_SHARE, SUPPORT, _GROUP_POOL, _MIN_POOL)
+    digest.update(repr(settings).encode())
+    return f"linker-{digest.hexdigest()[:16]}"
 
 
 @cache
