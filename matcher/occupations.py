@@ -7,12 +7,15 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 import numpy as np
 
 from matcher.label_index import FloatMatrix, LabelIndex
 from matcher.normalise import tokens
 from matcher.taxonomy import Taxonomy
+from matcher.title_parse import parse_title
+from matcher.title_roles import RolePriors
 
 # Below this a hit says more about the noise than about the title.
 MIN_SCORE = 0.2
@@ -25,6 +28,13 @@ _GENERIC_SHARE = 0.005
 # Weight of the evidence from sibling occupations of the same ISCO group.
 SUPPORT = 0.3
 BATCH = 2048
+SYNONYM_FILE = "title_synonyms_nl.tsv"
+# A group is the answer only when no occupation fits: its score is scaled below theirs.
+GROUP_FACTOR = 0.85
+# A second role after a slash ("kok/keukenhulp") counts a little less than the first.
+LATER_PART = 0.9
+# Bracketed context ("(bouw)", "(2e graads)") nudges, never leads.
+CONTEXT_WEIGHT = 0.15
 # How far past k to look for occupations that vote for their ISCO group.
 _GROUP_POOL = 3
 _MIN_POOL = 30
@@ -67,13 +77,19 @@ class OccupationLinker:
         self.index = LabelIndex(sorted(set(pairs)), len(self._concepts))
         self._isco_of = {concept.uri: concept.isco_code for concept in self._concepts}
         self._group_of = {g.code: position[g.uri] for g in taxonomy.isco_groups if len(g.code) == 4}
+        self.roles = RolePriors(
+            [self.index.analyse_label(concept.label).words for concept in self._concepts]
+        )
         self.version = _fingerprint(pairs, self._concepts)
 
     @classmethod
     def from_taxonomy(
-        cls, taxonomy: Taxonomy, exclude: Iterable[tuple[str, str]] = ()
+        cls, taxonomy: Taxonomy, exclude: Iterable[tuple[str, str]] = (), synonyms: bool = True
     ) -> OccupationLinker:
-        """Build a linker over all labels of a taxonomy except the excluded (uri, label)."""
+        """Build a linker over all labels of a taxonomy except the excluded (uri, label).
+
+        With ``synonyms`` the shipped list of Dutch trade words ESCO lacks is indexed too.
+        """
         excluded = set(exclude)
         labels = [
             (occupation.uri, label)
@@ -81,6 +97,8 @@ class OccupationLinker:
             for label in occupation.labels
             if (occupation.uri, label) not in excluded
         ]
+        if synonyms:
+            labels += synonym_labels(taxonomy)
         return cls(taxonomy, labels)
 
     @classmethod
@@ -94,10 +112,38 @@ class OccupationLinker:
 
     def link_many(self, texts: Sequence[str], k: int = 10) -> list[list[Hit]]:
         """Link many titles at once (much faster than one by one), in input order."""
-        return [
-            self._hits(row, k) if query.words else []
-            for query, row in self.index.score_texts(texts, BATCH)
-        ]
+        hits: list[list[Hit]] = []
+        for start in range(0, len(texts), BATCH):
+            chunk = [t if isinstance(t, str) else "" for t in texts[start : start + BATCH]]
+            hits.extend(self._hits(row, k) for row in self.title_scores(chunk))
+        return hits
+
+    def title_scores(self, texts: Sequence[str]) -> list[FloatMatrix]:
+        """Return each title's concept scores: its role parts, context and role priors."""
+        parsed = [parse_title(text) for text in texts]
+        strings = list(
+            dict.fromkeys(s for p in parsed for s in (p.main, *p.parts, p.context) if s)
+        )
+        analysed = [self.index.analyse_query(s) for s in strings]
+        matrix = self.index.scores(analysed)
+        row_of = {s: i for i, s in enumerate(strings)}
+        rows: list[FloatMatrix] = []
+        for title in parsed:
+            main = row_of.get(title.main)
+            if main is None or not analysed[main].words:
+                rows.append(np.zeros(0, dtype=np.float32))
+                continue
+            row = matrix[main].copy()
+            for rank, part in enumerate(title.parts):
+                weight = 1.0 if rank == 0 else LATER_PART
+                row = np.maximum(row, weight * matrix[row_of[part]])
+            words = list(analysed[main].words)
+            if title.context:
+                context = row_of[title.context]
+                row = (1 - CONTEXT_WEIGHT) * row + CONTEXT_WEIGHT * matrix[context]
+                words += analysed[context].words
+            rows.append(row * self.roles.factors(words + tokens(title.main + " " + title.context)))
+        return rows
 
     def scores(self, texts: Sequence[str]) -> FloatMatrix:
         """Return raw (texts x concepts) scores; columns follow concept_uris()."""
@@ -112,6 +158,8 @@ class OccupationLinker:
         return self._isco_of.get(uri, "")
 
     def _hits(self, row: FloatMatrix, k: int) -> list[Hit]:
+        if not len(row):
+            return []
         # A floor on the pool keeps the first hits the same whatever k a caller asks for.
         pool = min(len(row), max(k * _GROUP_POOL, _MIN_POOL))
         best = np.argpartition(-row, pool - 1)[:pool]
@@ -144,7 +192,8 @@ class OccupationLinker:
         # Groups are scored from their members' supported scores, so a group whose members
         # all match about equally (a vague title like "verpleegkundige") can come first.
         for group, members in supported.items():
-            yield group, max(float(row[group]), _group_score(sorted(members, reverse=True)))
+            score = max(float(row[group]), _group_score(sorted(members, reverse=True)))
+            yield group, GROUP_FACTOR * score
 
 
 def _preferred_exact(concept: _Concept) -> float:
@@ -182,6 +231,23 @@ def _drop_generic(pairs: list[tuple[int, str, float]]) -> list[tuple[int, str, f
     return [pair for pair in pairs if not generic(pair[1])]
 
 
+def synonym_labels(taxonomy: Taxonomy) -> list[tuple[str, str]]:
+    """Return (occupation URI, synonym) pairs from the shipped synonym list."""
+    uris: dict[str, list[str]] = {}
+    for occupation in taxonomy.occupations:
+        uris.setdefault(occupation.label, []).append(occupation.uri)
+    packed = resources.files("matcher") / "data" / SYNONYM_FILE
+    pairs = []
+    for number, line in enumerate(packed.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        synonym, _, label = line.partition("\t")
+        if label.strip() not in uris:
+            raise ValueError(f"{SYNONYM_FILE}, regel {number}: onbekend ESCO-beroep {label!r}")
+        pairs += [(uri, synonym.strip()) for uri in uris[label.strip()]]
+    return pairs
+
+
 def _fingerprint(pairs: Sequence[tuple[int, str, float]], concepts: Sequence[_Concept]) -> str:
     """Return a short hash of everything that decides the links: labels, concepts, settings."""
     digest = hashlib.sha256()
@@ -190,6 +256,7 @@ def _fingerprint(pairs: Sequence[tuple[int, str, float]], concepts: Sequence[_Co
     for pair in sorted(pairs):
         digest.update(repr(pair).encode())
     settings = (MIN_SCORE, ALT_EXACT, GROUP_EXACT, _GENERIC_SHARE, SUPPORT, _GROUP_POOL, _MIN_POOL)
+    settings += (GROUP_FACTOR, LATER_PART, CONTEXT_WEIGHT)
     digest.update(repr(settings).encode())
     return f"linker-{digest.hexdigest()[:16]}"
 
