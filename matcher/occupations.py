@@ -11,6 +11,7 @@ from importlib import resources
 
 import numpy as np
 
+from matcher.concept_text import ConceptText, concept_documents
 from matcher.label_index import FloatMatrix, LabelIndex
 from matcher.normalise import tokens
 from matcher.taxonomy import Taxonomy
@@ -33,6 +34,8 @@ SYNONYM_FILE = "title_synonyms_nl.tsv"
 GROUP_FACTOR = 0.85
 # A second role after a slash ("kok/keukenhulp") counts a little less than the first.
 LATER_PART = 0.9
+# Weight of the description and essential skills against the labels.
+TEXT_WEIGHT = float(__import__("os").environ.get("TW", "0.2"))
 # Bracketed context ("(bouw)", "(2e graads)") nudges, never leads.
 CONTEXT_WEIGHT = 0.15
 # How far past k to look for occupations that vote for their ISCO group.
@@ -77,6 +80,7 @@ class OccupationLinker:
         self.index = LabelIndex(sorted(set(pairs)), len(self._concepts))
         self._isco_of = {concept.uri: concept.isco_code for concept in self._concepts}
         self._group_of = {g.code: position[g.uri] for g in taxonomy.isco_groups if len(g.code) == 4}
+        self.text = ConceptText(concept_documents(taxonomy, [c.uri for c in self._concepts]))
         self.roles = RolePriors(
             [self.index.analyse_label(concept.label).words for concept in self._concepts]
         )
@@ -127,13 +131,18 @@ class OccupationLinker:
         analysed = [self.index.analyse_query(s) for s in strings]
         matrix = self.index.scores(analysed)
         row_of = {s: i for i, s in enumerate(strings)}
+        mains = list(dict.fromkeys(p.main for p in parsed if p.main in row_of))
+        described = self.text.scores([analysed[row_of[m]].char_text for m in mains])
+        description_of = {m: i for i, m in enumerate(mains)}
         rows: list[FloatMatrix] = []
         for title in parsed:
             main = row_of.get(title.main)
             if main is None or not analysed[main].words:
                 rows.append(np.zeros(0, dtype=np.float32))
                 continue
-            row = matrix[main].copy()
+            row = (1 - TEXT_WEIGHT) * matrix[main] + TEXT_WEIGHT * described[
+                description_of[title.main]
+            ]
             for rank, part in enumerate(title.parts):
                 weight = 1.0 if rank == 0 else LATER_PART
                 row = np.maximum(row, weight * matrix[row_of[part]])
@@ -256,7 +265,7 @@ def _fingerprint(pairs: Sequence[tuple[int, str, float]], concepts: Sequence[_Co
     for pair in sorted(pairs):
         digest.update(repr(pair).encode())
     settings = (MIN_SCORE, ALT_EXACT, GROUP_EXACT, _GENERIC_SHARE, SUPPORT, _GROUP_POOL, _MIN_POOL)
-    settings += (GROUP_FACTOR, LATER_PART, CONTEXT_WEIGHT)
+    settings += (GROUP_FACTOR, LATER_PART, CONTEXT_WEIGHT, TEXT_WEIGHT)
     digest.update(repr(settings).encode())
     return f"linker-{digest.hexdigest()[:16]}"
 

@@ -56,8 +56,8 @@ def test_a_model_learned_from_enough_outcomes_is_versioned(db: Session, settings
     db.commit()
     row = db.scalars(select(RankerModel)).one()
     assert row.trained_on == 60 and len(row.params_hash) == 64
-    assert {"auc_default", "auc_learned"} <= set(row.metrics)
-    assert counts["adopted"] == (row.metrics["auc_learned"] >= row.metrics["auc_default"])
+    assert {"auc_in_use", "auc_learned"} <= set(row.metrics)
+    assert counts["adopted"] == (row.metrics["auc_learned"] >= row.metrics["auc_in_use"])
     assert row.active == counts["adopted"]
     if row.active:
         model = active_model(db)
