@@ -66,5 +66,7 @@ class ConceptText:
 
     def scores(self, texts: Sequence[str]) -> FloatMatrix:
         """Return a (texts x concepts) cosine matrix."""
+        if not texts:
+            return np.zeros((0, self._matrix.shape[1]), dtype=np.float32)
         result = (self._vectorizer.transform(list(texts)) @ self._matrix).toarray()
         return np.asarray(result, dtype=np.float32)

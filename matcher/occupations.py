@@ -35,9 +35,9 @@ GROUP_FACTOR = 0.85
 # A second role after a slash ("kok/keukenhulp") counts a little less than the first.
 LATER_PART = 0.9
 # Weight of the description and essential skills against the labels.
-TEXT_WEIGHT = 0.2
+TEXT_WEIGHT = 0.4
 # Bracketed context ("(bouw)", "(2e graads)") nudges, never leads.
-CONTEXT_WEIGHT = 0.15
+CONTEXT_WEIGHT = 0.2
 # How far past k to look for occupations that vote for their ISCO group.
 _GROUP_POOL = 3
 _MIN_POOL = 30
@@ -140,16 +140,16 @@ class OccupationLinker:
             if main is None or not analysed[main].words:
                 rows.append(np.zeros(0, dtype=np.float32))
                 continue
-            row = (1 - TEXT_WEIGHT) * matrix[main] + TEXT_WEIGHT * described[
-                description_of[title.main]
-            ]
+            # What ESCO says beyond the labels lifts a score towards 1, never past an exact match.
+            labels = matrix[main]
+            row = labels + TEXT_WEIGHT * described[description_of[title.main]] * (1 - labels)
             for rank, part in enumerate(title.parts):
                 weight = 1.0 if rank == 0 else LATER_PART
                 row = np.maximum(row, weight * matrix[row_of[part]])
             words = list(analysed[main].words)
             if title.context:
                 context = row_of[title.context]
-                row = (1 - CONTEXT_WEIGHT) * row + CONTEXT_WEIGHT * matrix[context]
+                row = row + CONTEXT_WEIGHT * matrix[context] * (1 - row)
                 words += analysed[context].words
             rows.append(row * self.roles.factors(words + tokens(title.main + " " + title.context)))
         return rows
