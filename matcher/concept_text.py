@@ -24,6 +24,8 @@ from matcher.taxonomy import Taxonomy
 FloatMatrix = npt.NDArray[np.float32]
 # Skill labels beyond this many add more noise than signal.
 _MAX_SKILLS = 15
+# Common n-grams of descriptions ("de ", "en ") only cost time.
+_MAX_DF = 0.05
 
 
 @cache
@@ -59,8 +61,12 @@ class ConceptText:
     def __init__(self, documents: Sequence[str]) -> None:
         """Fit the vectoriser on the documents (one per concept, in concept order)."""
         self._vectorizer = TfidfVectorizer(
-            analyzer="char_wb", ngram_range=(4, 5), sublinear_tf=True, dtype=np.float32,
+            analyzer="char_wb",
+            ngram_range=(4, 5),
+            sublinear_tf=True,
+            dtype=np.float32,
             min_df=2,
+            max_df=_MAX_DF,
         )
         self._matrix = self._vectorizer.fit_transform(documents).T.tocsr()
 

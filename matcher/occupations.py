@@ -125,32 +125,31 @@ class OccupationLinker:
     def title_scores(self, texts: Sequence[str]) -> list[FloatMatrix]:
         """Return each title's concept scores: its role parts, context and role priors."""
         parsed = [parse_title(text) for text in texts]
-        strings = list(
-            dict.fromkeys(s for p in parsed for s in (p.main, *p.parts, p.context) if s)
-        )
-        analysed = [self.index.analyse_query(s) for s in strings]
-        matrix = self.index.scores(analysed)
+        strings = list(dict.fromkeys(s for p in parsed for s in (p.main, *p.parts, p.context) if s))
+        # Strings that are only noise ("m/v", "32 uur") are not scored at all.
+        analysed = {s: q for s in strings if (q := self.index.analyse_query(s)).words}
+        strings = list(analysed)
+        matrix = self.index.scores(list(analysed.values()))
         row_of = {s: i for i, s in enumerate(strings)}
         mains = list(dict.fromkeys(p.main for p in parsed if p.main in row_of))
-        described = self.text.scores([analysed[row_of[m]].char_text for m in mains])
+        described = self.text.scores([analysed[m].char_text for m in mains])
         description_of = {m: i for i, m in enumerate(mains)}
         rows: list[FloatMatrix] = []
         for title in parsed:
             main = row_of.get(title.main)
-            if main is None or not analysed[main].words:
+            if main is None:
                 rows.append(np.zeros(0, dtype=np.float32))
                 continue
             # What ESCO says beyond the labels lifts a score towards 1, never past an exact match.
             labels = matrix[main]
             row = labels + TEXT_WEIGHT * described[description_of[title.main]] * (1 - labels)
-            for rank, part in enumerate(title.parts):
+            for rank, part in enumerate(p for p in title.parts if p in row_of):
                 weight = 1.0 if rank == 0 else LATER_PART
                 row = np.maximum(row, weight * matrix[row_of[part]])
-            words = list(analysed[main].words)
-            if title.context:
-                context = row_of[title.context]
-                row = row + CONTEXT_WEIGHT * matrix[context] * (1 - row)
-                words += analysed[context].words
+            words = list(analysed[title.main].words)
+            if title.context in row_of:
+                row = row + CONTEXT_WEIGHT * matrix[row_of[title.context]] * (1 - row)
+                words += analysed[title.context].words
             rows.append(row * self.roles.factors(words + tokens(title.main + " " + title.context)))
         return rows
 

@@ -4,7 +4,8 @@ Both scorers are linear in the features, so a block of claimants is scored with 
 weighted sum over the feature matrices. The learned ranker is a logistic regression on
 recorded outcomes (interest, application, interview, placement = 1; declined, rejected =
 0). It replaces the model in use (the default weights until one is adopted) only when it is
-not worse on held-back outcomes (ROC-AUC), see :func:`select_model`. Parameters are stored as JSON, never pickled.
+not worse on held-back outcomes (ROC-AUC), see :func:`select_model`. Parameters are stored
+as JSON, never pickled.
 """
 
 from __future__ import annotations
