@@ -52,7 +52,7 @@ LEVEL_WORDS = {
 ROLE_MISMATCH = 0.8
 LEVEL_MISMATCH = 0.8
 # A teacher title without a level: lecturers are the rarer reading.
-HIGHER_WITHOUT_LEVEL = 0.9
+HIGHER_WITHOUT_LEVEL = 0.8
 
 Vector = npt.NDArray[np.float32]
 

@@ -1,0 +1,110 @@
+"""How the linker reads the structure of Dutch titles: roles, qualifiers, levels, synonyms."""
+
+from __future__ import annotations
+
+import pytest
+
+from matcher.occupations import OccupationLinker, synonym_labels
+from matcher.taxonomy import ISCO_URI_PREFIX, Taxonomy
+from matcher.title_parse import parse_title
+from matcher.title_roles import RolePriors, is_manager, school_level
+
+
+@pytest.fixture(scope="module")
+def linker() -> OccupationLinker:
+    """Return the shipped linker (built once per process)."""
+    return OccupationLinker.default()
+
+
+def _top_label(linker: OccupationLinker, title: str) -> str:
+    return linker.link(title, k=5)[0].label
+
+
+@pytest.mark.parametrize(
+    ("title", "main", "parts", "context"),
+    [
+        ("Ervaring als lasser in Syrië", "lasser", (), ""),
+        ("Heb gewerkt als vakkenvuller bij Lidl", "vakkenvuller", (), ""),
+        ("Wil graag chauffeur worden (rijbewijs C)", "chauffeur", (), "rijbewijs C"),
+        ("Wens: werken in groen", "werken in groen", (), ""),
+        (
+            "Kok/keukenhulp zorginstelling",
+            "Kok/keukenhulp zorginstelling",
+            ("Kok", "keukenhulp zorginstelling"),
+            "",
+        ),
+        ("Chauffeur C/CE internationaal", "Chauffeur C/CE internationaal", (), ""),
+        ("Docent Engels (2e graads)", "Docent Engels", (), "2e graads"),
+        ("Horeca (bediening)", "Horeca", (), "bediening"),
+        ("(m/v)", "m/v", (), ""),
+    ],
+)
+def test_parse_title_separates_role_parts_and_context(
+    title: str, main: str, parts: tuple[str, ...], context: str
+) -> None:
+    parsed = parse_title(title)
+    assert (parsed.main, parsed.parts, parsed.context) == (main, parts, context)
+
+
+def test_role_and_level_words() -> None:
+    assert is_manager(["teamleider", "kassa"]) and is_manager(["voorman"])
+    assert not is_manager(["medewerker", "bakkerswinkel"])
+    assert school_level(["docent", "havo"]) == 2
+    assert school_level(["docent", "hbo"]) == 1
+    assert school_level(["docent", "engels"]) == 0
+
+
+def test_role_priors_scale_only_mismatching_concepts() -> None:
+    priors = RolePriors([["verkoper"], ["winkel", "manager"], ["docent", "hoger", "onderwijs"]])
+    worker = priors.factors(["medewerker", "winkel"])
+    assert worker.tolist() == pytest.approx([1.0, 0.8, 1.0])  # only the manager pays
+    assert priors.factors(["teamleider", "winkel"])[1] == 1.0
+    teacher = priors.factors(["docent", "biologie"])
+    assert teacher[2] < 1.0  # a teacher without a level is rarely a lecturer
+    assert priors.factors(["docent", "biologie", "hbo"])[2] == 1.0  # the level fits
+    assert priors.factors(["docent", "biologie", "havo"])[2] < 1.0
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Docent biologie", "leerkracht biologie voortgezet onderwijs"),
+        ("Docent biologie hbo", "docent biologie hoger onderwijs"),
+        ("Voorman metselwerk", "voorman metselaar"),
+        ("Medewerker speelgoedwinkel", "verkoopspecialist speelgoed"),
+        ("Orderpicker / reachtruckchauffeur 40 uur Tilburg", "orderpicker"),
+        ("Zoekt werk als kok of keukenhulp", "kok"),
+    ],
+)
+def test_qualified_titles_link_to_the_role(
+    linker: OccupationLinker, title: str, expected: str
+) -> None:
+    assert _top_label(linker, title) == expected
+
+
+def test_an_occupation_comes_before_its_isco_group(linker: OccupationLinker) -> None:
+    hits = linker.link("Vrachtwagenchauffeur CE distributie Rotterdam", k=5)
+    assert not hits[0].uri.startswith(ISCO_URI_PREFIX)
+    assert hits[0].label == "vrachtwagenchauffeur"
+
+
+def test_synonyms_name_existing_occupations_and_are_linked() -> None:
+    taxonomy = Taxonomy.default()
+    pairs = synonym_labels(taxonomy)
+    assert len(pairs) > 200
+    assert all(taxonomy.occupation(uri) is not None for uri, _ in pairs)
+    plain = OccupationLinker.from_taxonomy(taxonomy, synonyms=False)
+    with_synonyms = OccupationLinker.from_taxonomy(taxonomy)
+    # "Stratenmaker" is no ESCO label: only the synonym list knows the road worker.
+    assert _top_label(plain, "Stratenmaker") != "wegwerker"
+    assert _top_label(with_synonyms, "Stratenmaker") == "wegwerker"
+    assert plain.version != with_synonyms.version
+
+
+def test_version_is_stable_and_changes_with_the_labels(linker: OccupationLinker) -> None:
+    taxonomy = Taxonomy.default()
+    assert OccupationLinker.from_taxonomy(taxonomy).version == linker.version
+    kok = next(o for o in taxonomy.occupations if o.label == "kok")
+    fewer = OccupationLinker.from_taxonomy(taxonomy, exclude={(kok.uri, kok.alt_labels[0])})
+    assert fewer.version != linker.version
+    assert linker.version.startswith("linker-")
