@@ -13,10 +13,10 @@ import numpy as np
 
 from matcher.concept_text import ConceptText, concept_documents
 from matcher.label_index import FloatMatrix, LabelIndex
-from matcher.normalise import tokens
+from matcher.normalise import title_tokens, tokens
 from matcher.taxonomy import Taxonomy
 from matcher.title_parse import parse_title
-from matcher.title_roles import RolePriors
+from matcher.title_roles import RolePriors, head_noun
 
 # Below this a hit says more about the noise than about the title.
 MIN_SCORE = 0.2
@@ -81,8 +81,13 @@ class OccupationLinker:
         self._isco_of = {concept.uri: concept.isco_code for concept in self._concepts}
         self._group_of = {g.code: position[g.uri] for g in taxonomy.isco_groups if len(g.code) == 4}
         self.text = ConceptText(concept_documents(taxonomy, [c.uri for c in self._concepts]))
+        heads: list[set[str]] = [set() for _ in self._concepts]
+        for concept, label, _ in pairs:
+            head = self._head(label)
+            if head:
+                heads[concept].add(head)
         self.roles = RolePriors(
-            [self.index.analyse_label(concept.label).words for concept in self._concepts]
+            [self.index.analyse_label(concept.label).words for concept in self._concepts], heads
         )
         self.version = _fingerprint(pairs, self._concepts)
 
@@ -150,8 +155,14 @@ class OccupationLinker:
             if title.context in row_of:
                 row = row + CONTEXT_WEIGHT * matrix[row_of[title.context]] * (1 - row)
                 words += analysed[title.context].words
-            rows.append(row * self.roles.factors(words + tokens(title.main + " " + title.context)))
+            words += tokens(title.main + " " + title.context)
+            rows.append(row * self.roles.factors(words, self._head(title.main)))
         return rows
+
+    def _head(self, text: str) -> str:
+        """Return the head noun of a title or label ("monteur" in "servicemonteur cv")."""
+        lexicon = self.index.lexicon
+        return head_noun([lexicon.canonical(word) for word in title_tokens(text, lexicon.words)])
 
     def scores(self, texts: Sequence[str]) -> FloatMatrix:
         """Return raw (texts x concepts) scores; columns follow concept_uris()."""

@@ -7,7 +7,7 @@ import pytest
 from matcher.occupations import OccupationLinker, synonym_labels
 from matcher.taxonomy import ISCO_URI_PREFIX, Taxonomy
 from matcher.title_parse import parse_title
-from matcher.title_roles import RolePriors, is_manager, school_level
+from matcher.title_roles import RolePriors, head_noun, is_manager, school_level
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +46,16 @@ def test_parse_title_separates_role_parts_and_context(
     assert (parsed.main, parsed.parts, parsed.context) == (main, parts, context)
 
 
+def test_head_nouns_and_their_prior() -> None:
+    assert head_noun([("eerste",), ("monteur",), ("elektro", "techniek")]) == "monteur"
+    assert head_noun([("service", "monteur"), ("hef", "truck")]) == "monteur"
+    assert head_noun([("allround",), ("cnc",)]) == ""
+    priors = RolePriors([["monteur"], ["chauffeur"], ["iets"]], [{"monteur"}, {"chauffeur"}, set()])
+    factors = priors.factors(["service", "monteur"], head="monteur")
+    # The chauffeur has another head; a concept without any known head is not judged.
+    assert factors[0] == 1.0 and factors[1] < 1.0 and factors[2] == 1.0
+
+
 def test_role_and_level_words() -> None:
     assert is_manager(["teamleider", "kassa"]) and is_manager(["voorman"])
     assert not is_manager(["medewerker", "bakkerswinkel"])
@@ -55,7 +65,10 @@ def test_role_and_level_words() -> None:
 
 
 def test_role_priors_scale_only_mismatching_concepts() -> None:
-    priors = RolePriors([["verkoper"], ["winkel", "manager"], ["docent", "hoger", "onderwijs"]])
+    priors = RolePriors(
+        [["verkoper"], ["winkel", "manager"], ["docent", "hoger", "onderwijs"]],
+        [{"verkoper"}, {"manager"}, {"docent", "lector"}],
+    )
     worker = priors.factors(["medewerker", "winkel"])
     assert worker.tolist() == pytest.approx([1.0, 0.8, 1.0])  # only the manager pays
     assert priors.factors(["teamleider", "winkel"])[1] == 1.0
