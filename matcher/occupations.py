@@ -11,6 +11,7 @@ from importlib import resources
 
 import numpy as np
 
+from matcher import title_roles
 from matcher.concept_text import ConceptText, concept_documents
 from matcher.label_index import FloatMatrix, LabelIndex
 from matcher.normalise import title_tokens, tokens
@@ -80,7 +81,8 @@ class OccupationLinker:
         self.index = LabelIndex(sorted(set(pairs)), len(self._concepts))
         self._isco_of = {concept.uri: concept.isco_code for concept in self._concepts}
         self._group_of = {g.code: position[g.uri] for g in taxonomy.isco_groups if len(g.code) == 4}
-        self.text = ConceptText(concept_documents(taxonomy, [c.uri for c in self._concepts]))
+        documents = concept_documents(taxonomy, [c.uri for c in self._concepts])
+        self.text = ConceptText(documents)
         heads: list[set[str]] = [set() for _ in self._concepts]
         for concept, label, _ in pairs:
             head = self._head(label)
@@ -89,7 +91,8 @@ class OccupationLinker:
         self.roles = RolePriors(
             [self.index.analyse_label(concept.label).words for concept in self._concepts], heads
         )
-        self.version = _fingerprint(pairs, self._concepts)
+        # Another process caches links by this: it changes with any label, text or setting.
+        self.version = _fingerprint(pairs, self._concepts, documents)
 
     @classmethod
     def from_taxonomy(
@@ -267,16 +270,22 @@ def synonym_labels(taxonomy: Taxonomy) -> list[tuple[str, str]]:
     return pairs
 
 
-def _fingerprint(pairs: Sequence[tuple[int, str, float]], concepts: Sequence[_Concept]) -> str:
+def _fingerprint(
+    pairs: Sequence[tuple[int, str, float]], concepts: Sequence[_Concept], documents: Sequence[str]
+) -> str:
     """Return a short hash of everything that decides the links: labels, concepts, settings."""
     digest = hashlib.sha256()
     for concept in concepts:
         digest.update(f"{concept.uri}\t{concept.isco_code}\n".encode())
     for pair in sorted(pairs):
         digest.update(repr(pair).encode())
-    settings = (MIN_SCORE, ALT_EXACT, GROUP_EXACT, _GENERIC_SHARE, SUPPORT, _GROUP_POOL, _MIN_POOL)
-    settings += (GROUP_FACTOR, LATER_PART, CONTEXT_WEIGHT, TEXT_WEIGHT)
+    settings: tuple[object, ...] = (MIN_SCORE, ALT_EXACT, GROUP_EXACT, _GENERIC_SHARE, SUPPORT)
+    settings += (_GROUP_POOL, _MIN_POOL, GROUP_FACTOR, LATER_PART, CONTEXT_WEIGHT, TEXT_WEIGHT)
+    settings += (title_roles.ROLE_MISMATCH, title_roles.LEVEL_MISMATCH, title_roles.HEAD_MISMATCH)
+    settings += (title_roles.HIGHER_WITHOUT_LEVEL, sorted(title_roles.MANAGER_WORDS))
     digest.update(repr(settings).encode())
+    for document in documents:
+        digest.update(document.encode())
     return f"linker-{digest.hexdigest()[:16]}"
 
 
