@@ -26,6 +26,7 @@ FloatMatrix = npt.NDArray[np.float32]
 _MAX_SKILLS = 15
 # Common n-grams of descriptions ("de ", "en ") only cost time.
 _MAX_DF = 0.05
+_MIN_DOCUMENTS = 1000
 
 
 @cache
@@ -66,7 +67,8 @@ class ConceptText:
             sublinear_tf=True,
             dtype=np.float32,
             min_df=2,
-            max_df=_MAX_DF,
+            # A small taxonomy (tests, one sector) keeps every n-gram.
+            max_df=_MAX_DF if len(documents) >= _MIN_DOCUMENTS else 1.0,
         )
         self._matrix = self._vectorizer.fit_transform(documents).T.tocsr()
 
