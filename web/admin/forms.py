@@ -8,9 +8,8 @@ from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import BooleanField, SelectChoice, SelectField, StringField, URLField
 from wtforms.validators import DataRequired, ValidationError
 
-from web.form_rules import Limit
-
 from models.source_rules import url_problem
+from web.form_rules import Limit
 
 KIND_LABELS = {
     "jsonld": _l("Vacaturepagina met schema.org JobPosting"),
