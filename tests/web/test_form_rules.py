@@ -6,15 +6,14 @@ from datetime import timedelta
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
-from models.base import utcnow
+from models.settings import today
 from tests.e2e.scenario import csrf_token
 from tests.factories import create_employer, create_user
 from tests.web.test_auth import login
-from web.mediator.nav import AMSTERDAM
 
 
 def _today():  # type: ignore[no-untyped-def]
-    return utcnow().astimezone(AMSTERDAM).date()
+    return today()
 
 
 def test_planning_a_session_in_the_past_keeps_the_input(client: FlaskClient, db: Session) -> None:

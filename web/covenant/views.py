@@ -3,25 +3,25 @@
 from flask import current_app, render_template, request
 from werkzeug.wrappers import Response as BaseResponse
 
-from models.base import utcnow
 from web.covenant import bp
 from web.covenant.services import ledger_years, regional_ledger, totals
 from web.db import get_session
 from web.mediator.export import wants_csv
+from web.mediator.nav import today
 from web.spreadsheet import csv_response
 
 
 def chosen_year(years: list[int]) -> int:
     """Return the year asked for in ?jaar=, or this year."""
     asked = request.args.get("jaar", type=int)
-    return asked if asked in years else utcnow().year
+    return asked if asked in years else today().year
 
 
 @bp.get("/")
 def ledger() -> str | BaseResponse:
     """Show per covenant employer the placements pledged, proposed and made in a year."""
     db = get_session()
-    years = ledger_years(db, this_year=utcnow().year)
+    years = ledger_years(db, this_year=today().year)
     year = chosen_year(years)
     rows = regional_ledger(db, region=current_app.config["SETTINGS"].region, year=year)
     if wants_csv():

@@ -30,7 +30,7 @@ def home() -> str:
     db = get_session()
     employer = _employer()
     waiting = [c for c in candidates(db, employer_id=employer.id, now=utcnow()) if c.overdue]
-    years = ledger_years(db, this_year=utcnow().year)
+    years = ledger_years(db, this_year=service_today(current_app.config["SETTINGS"]).year)
     year = chosen_year(years)
     return render_template(
         "employer/home.html",
