@@ -14,6 +14,7 @@ MESSAGES = {
     404: "Not found.",
     405: "This method is not allowed here.",
     413: "The request is too large.",
+    409: "This step is not allowed from the match's current status.",
     415: "Send JSON (Content-Type: application/json).",
     422: "Some fields are not valid.",
     500: "Something went wrong on our side.",

@@ -79,11 +79,19 @@ def operation(
         if example is not None:
             op["requestBody"]["content"]["application/json"]["example"] = example
         statuses += [400, 415, 422]
+    if summary_refusable(summary):
+        statuses.append(409)
     status, schema_name = response
     op["responses"] = {str(status): _ok(schema_name)} | {
         str(code): _error(code) for code in sorted(set(statuses))
     }
     return op
+
+
+def summary_refusable(summary: str) -> bool:
+    """Return whether an operation is a lifecycle step that may be refused with 409."""
+    words = ("lifecycle", "consent", "hire", "interested", "Approve", "Release")
+    return any(word in summary for word in words)
 
 
 def _paths() -> dict[str, dict[str, JsonSchema]]:
@@ -129,8 +137,8 @@ def _paths() -> dict[str, dict[str, JsonSchema]]:
         "/matches": {
             "get": operation(
                 "List matches",
-                "mediator (region), employer (approved and released, anonymised), "
-                "claimant (own, approved), admin",
+                "mediator (region), employer (approved and released, anonymised; filters "
+                "status and opportunity_id only), claimant (own, approved), admin",
                 (200, "MatchPage"), query=PAGING | specs.MATCH_FILTERS,
             ),
         },
@@ -141,7 +149,8 @@ def _paths() -> dict[str, dict[str, JsonSchema]]:
         },
         "/matches/{match_id}/status": {
             "post": operation(
-                "Record a status change with a reason code", mediator, (200, "Match"),
+                "Move a match by one step of the lifecycle (409 when not allowed)", mediator,
+                (200, "Match"),
                 path_id=match_id, body=specs.STATUS_CHANGE,
                 example={"to_status": "interested", "reason_code": "in_session"},
             ),
@@ -166,8 +175,14 @@ def _paths() -> dict[str, dict[str, JsonSchema]]:
         },
         "/matches/{match_id}/answer": {
             "post": operation(
-                "Invite a released candidate for an interview, or decline with a reason",
+                "Invite, hire (placed), not hire with a reason, or record a no-show",
                 "employer (own, released)", (200, "Match"), path_id=match_id, body=specs.ANSWER,
+            ),
+        },
+        "/matches/{match_id}/consent": {
+            "post": operation(
+                "Give or withdraw consent that the employer sees your name and e-mail",
+                "claimant (own)", (200, "Match"), path_id=match_id, body=specs.CONSENT,
             ),
         },
         "/sessions": {

@@ -10,11 +10,12 @@ from models import (
     Claimant,
     GroupSession,
     Match,
-    MatchStatusChange,
     Opportunity,
     SessionAttendance,
     User,
 )
+from models.lifecycle import MEDIATOR, SYSTEM
+from models.workflow import create, transition
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # Each held session leaves matches in one of these end states, with the path that led there.
@@ -27,6 +28,7 @@ PATHS = (
     ("proposed", "discussed", "rejected"),
 )
 REASONS = {"declined": "reistijd_te_lang", "rejected": "past_niet_bij_profiel"}
+DEMO_PLACEMENT = {"start_on": "2026-01-05", "hours_per_week": 24, "contract": "bepaalde_tijd"}
 
 
 def _session(region: str, mediator: User, day: date, status: str) -> GroupSession:
@@ -60,7 +62,6 @@ def _matches(
             session_id=group.id,
             run_id="demo",
             score=round(rng.uniform(0.4, 0.95), 3),
-            status=path[-1],
             reasons=[f"Past bij uw wens: {opportunity.title.lower()}"],
             approved_by_id=mediator.id,
             approved_at=group.starts_at,
@@ -107,17 +108,19 @@ def add_sessions_and_outcomes(
 
 
 def _record(session: Session, matches: list[tuple[Match, tuple[str, ...]]], actor: User) -> None:
-    """Store matches and their status history."""
-    session.add_all(match for match, _path in matches)
-    session.flush()
+    """Store matches and walk each one along its path, by the declared lifecycle."""
     for match, path in matches:
-        for before, after in zip((None, *path[:-1]), path, strict=True):
-            session.add(
-                MatchStatusChange(
-                    match_id=match.id,
-                    actor_id=actor.id,
-                    from_status=before,
-                    to_status=after,
-                    reason_code=REASONS.get(after),
-                )
+        at = match.approved_at
+        create(session, match=match, role=SYSTEM, actor_id=None, reason_code="matching_run", now=at)
+        for after in path[1:]:
+            details = dict(DEMO_PLACEMENT) if after == "placed" else None
+            transition(
+                session,
+                match=match,
+                to_status=after,
+                role=MEDIATOR,
+                actor_id=actor.id,
+                reason_code=REASONS.get(after),
+                details=details,
+                now=at,
             )

@@ -8,7 +8,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import AuditEvent, Claimant, GroupSession, Match, Opportunity, SessionAttendance
-from web.mediator.transitions import OPEN_STATUSES, checklists
+from models.lifecycle import OPEN_MATCH_STATUSES as OPEN_STATUSES
+from models.workflow import consented_match_ids
+from web.mediator.proposals import checklists
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -33,6 +35,8 @@ class Proposal:
     match: Match
     opportunity: Opportunity
     checklist: dict[str, bool] = field(default_factory=dict)
+    # The claimant's consent to be named to the employer stands.
+    consent: bool = False
 
 
 @dataclass
@@ -97,10 +101,14 @@ def attendees(session: Session, *, group: GroupSession) -> list[Attendee]:
         )
         .order_by(Match.score.desc(), Match.id)
     ).all()
-    lists = checklists(session, match_ids=[match.id for match, _opp in matches])
+    match_ids = [match.id for match, _opp in matches]
+    lists = checklists(session, match_ids=match_ids)
+    consented = consented_match_ids(session, match_ids=match_ids)
     by_claimant: dict[int, list[Proposal]] = {claimant_id: [] for claimant_id in ids}
     for match, opportunity in matches:
-        by_claimant[match.claimant_id].append(Proposal(match, opportunity, lists.get(match.id, {})))
+        by_claimant[match.claimant_id].append(
+            Proposal(match, opportunity, lists.get(match.id, {}), match.id in consented)
+        )
     return [Attendee(c, a, by_claimant[c.id]) for a, c in rows]
 
 

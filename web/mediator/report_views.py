@@ -66,5 +66,7 @@ def kpi() -> str | BaseResponse:
         rows += [("uitstroom", month, n) for month, n in figures.outflow_per_month]
         rows += [("werkgever", name, n) for name, n in figures.placements_per_employer]
         rows += [("wachttijd", label, n) for label, n in figures.wait_buckets]
+        rows += [("belofte", f"{name} {year}", n) for name, year, n, _f in figures.pledges]
+        rows += [("vervuld", f"{name} {year}", f) for name, year, _n, f in figures.pledges]
         return csv_response("kpi.csv", ("reeks", "label", "aantal"), rows)
     return render_template("mediator/kpi.html", kpis=figures)

@@ -6,6 +6,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
 from models import Claimant
+from models.workflow import TransitionError
 from web.db import get_session
 from web.mediator import bp
 from web.mediator.export import csv_response, wants_csv
@@ -26,7 +27,6 @@ from web.mediator.profiles import (
 )
 from web.mediator.proposals import propose_manually
 from web.mediator.services import list_claimants, record_list_access
-from web.mediator.transitions import TransitionError
 
 READ_REASONS = ("caseload", "sessie", "intake", "opvolging")
 
