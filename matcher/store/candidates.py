@@ -62,7 +62,7 @@ class CandidateView:
         return data
 
 
-def visible_to_employer(employer_id: int) -> Select[tuple[Match]]:
+def visible_to_employer(employer_id: int) -> Select[Match]:
     """Return the select of matches an employer may see at all: approved and released."""
     own = select(Opportunity.id).where(Opportunity.employer_id == employer_id)
     return select(Match).where(
