@@ -15,6 +15,7 @@ ERRORS = {
     401: "No valid bearer token",
     403: "Your role may not use this endpoint",
     404: "Not found, or not yours to see",
+    409: "The match lifecycle does not allow this step now; the error says why",
     415: "The body is not JSON",
     422: "Some fields are not valid; each error names its field",
 }
@@ -57,6 +58,7 @@ def operation(
     body: Mapping[str, Field] | None = None,
     body_required: bool = True,
     example: JsonSchema | None = None,
+    refusable: bool = False,
 ) -> JsonSchema:
     """Return one operation with its parameters, body and every response it can give."""
     statuses = [401, 403]
@@ -79,19 +81,13 @@ def operation(
         if example is not None:
             op["requestBody"]["content"]["application/json"]["example"] = example
         statuses += [400, 415, 422]
-    if summary_refusable(summary):
+    if refusable:
         statuses.append(409)
     status, schema_name = response
     op["responses"] = {str(status): _ok(schema_name)} | {
         str(code): _error(code) for code in sorted(set(statuses))
     }
     return op
-
-
-def summary_refusable(summary: str) -> bool:
-    """Return whether an operation is a lifecycle step that may be refused with 409."""
-    words = ("lifecycle", "consent", "hire", "interested", "Approve", "Release")
-    return any(word in summary for word in words)
 
 
 def _paths() -> dict[str, dict[str, JsonSchema]]:
@@ -151,38 +147,38 @@ def _paths() -> dict[str, dict[str, JsonSchema]]:
             "post": operation(
                 "Move a match by one step of the lifecycle (409 when not allowed)", mediator,
                 (200, "Match"),
-                path_id=match_id, body=specs.STATUS_CHANGE,
+                refusable=True, path_id=match_id, body=specs.STATUS_CHANGE,
                 example={"to_status": "interested", "reason_code": "in_session"},
             ),
         },
         "/matches/{match_id}/approve": {
             "post": operation(
                 "Approve a proposal before anyone else sees it", mediator, (200, "Match"),
-                path_id=match_id, body=specs.APPROVAL, body_required=False,
+                refusable=True, path_id=match_id, body=specs.APPROVAL, body_required=False,
             ),
         },
         "/matches/{match_id}/release": {
             "post": operation(
                 "Release an approved proposal to the employer, anonymised", mediator,
-                (200, "Match"), path_id=match_id,
+                (200, "Match"), refusable=True, path_id=match_id,
             ),
         },
         "/matches/{match_id}/interest": {
             "post": operation(
                 "Say whether you are interested (also your consent)", "claimant (own)",
-                (200, "Match"), path_id=match_id, body=specs.INTEREST,
+                (200, "Match"), refusable=True, path_id=match_id, body=specs.INTEREST,
             ),
         },
         "/matches/{match_id}/answer": {
             "post": operation(
                 "Invite, hire (placed), not hire with a reason, or record a no-show",
-                "employer (own, released)", (200, "Match"), path_id=match_id, body=specs.ANSWER,
+                "employer (own, released)", (200, "Match"), refusable=True, path_id=match_id, body=specs.ANSWER,
             ),
         },
         "/matches/{match_id}/consent": {
             "post": operation(
                 "Give or withdraw consent that the employer sees your name and e-mail",
-                "claimant (own)", (200, "Match"), path_id=match_id, body=specs.CONSENT,
+                "claimant (own)", (200, "Match"), refusable=True, path_id=match_id, body=specs.CONSENT,
             ),
         },
         "/sessions": {
