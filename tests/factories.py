@@ -99,9 +99,7 @@ def create_opportunity(session: Session, **fields: Any) -> Opportunity:
 def give_consent(session: Session, match: Match, *, at: datetime | None = None) -> MatchConsent:
     """Add a standing consent for a match, as if the claimant said yes in the portal."""
     session.flush()
-    consent = MatchConsent(
-        match_id=match.id, given_at=at or datetime.now(UTC), given_via="portal"
-    )
+    consent = MatchConsent(match_id=match.id, given_at=at or datetime.now(UTC), given_via="portal")
     session.add(consent)
     session.flush()
     return consent

@@ -47,14 +47,14 @@ def _world(db: Session) -> dict[str, object]:
     )
     now = datetime.now(UTC)
     match = Match(
-            claimant_id=claimant.id,
-            opportunity_id=placement.id,
-            score=0.8,
-            reasons=["Past bij uw ervaring"],
-            status="interested",
-            approved_at=now,
-            released_to_employer_at=now,
-        )
+        claimant_id=claimant.id,
+        opportunity_id=placement.id,
+        score=0.8,
+        reasons=["Past bij uw ervaring"],
+        status="interested",
+        approved_at=now,
+        released_to_employer_at=now,
+    )
     db.add(match)
     give_consent(db, match, at=now)
     admin = create_user(db, "admin")

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from models import AuditEvent, Claimant, Match, MatchStatusChange
 from models.base import utcnow
+from models.workflow import standing_consent
 from tests.e2e.scenario import Week, build_week, csrf_token
 from tests.factories import create_claimant, create_user
 from tests.web.test_auth import login
@@ -56,13 +57,16 @@ def test_interest_records_status_and_consent(
     db.expire_all()
     match = db.get(Match, week.proposal.id)
     assert match is not None and match.status == "interested"
-    assert match.claimant_consented_at is not None
-    change = db.scalars(select(MatchStatusChange)).one()
-    assert (change.from_status, change.to_status, change.actor_id) == (
-        "proposed",
-        "interested",
+    consent = standing_consent(db, match_id=match.id)
+    assert consent is not None and (consent.given_via, consent.given_by_id) == (
+        "portal",
         week.claimant_user.id,
     )
+    rows = db.scalars(select(MatchStatusChange).order_by(MatchStatusChange.id)).all()
+    assert [(c.from_status, c.to_status, c.reason_code, c.actor_id) for c in rows] == [
+        ("proposed", "interested", None, week.claimant_user.id),
+        ("interested", "interested", "consent_given", week.claimant_user.id),
+    ]
 
 
 def test_no_interest_declines_without_consent(
@@ -72,7 +76,7 @@ def test_no_interest_declines_without_consent(
     db.expire_all()
     match = db.get(Match, week.proposal.id)
     assert match is not None and match.status == "declined"
-    assert match.claimant_consented_at is None
+    assert standing_consent(db, match_id=match.id) is None
     assert db.scalars(select(MatchStatusChange.reason_code)).one() == "geen_interesse"
 
 

@@ -12,12 +12,14 @@ from models import (
     Claimant,
     GroupSession,
     Match,
+    MatchConsent,
     MatchingRun,
     MatchStatusChange,
     SessionAttendance,
 )
 from models.base import utcnow
 from models.system_flag import AUTOMATIC_MATCHING, set_flag
+from models.workflow import standing_consent
 from tests.e2e.scenario import Week, build_week, csrf_token
 from tests.factories import create_claimant, create_opportunity, create_orderpicker
 from tests.web.test_auth import login
@@ -111,7 +113,7 @@ def test_outcome_before_approval_is_refused(mediator: FlaskClient, week: Week, d
     html = post(
         mediator, f"/bemiddelaar/voorstellen/{week.proposal.id}/uitkomst", outcome="interested"
     )
-    assert "kan nu niet" in html
+    assert "Keur het voorstel eerst goed." in html
     db.expire_all()
     assert db.get(Match, week.proposal.id).status == "proposed"  # type: ignore[union-attr]
 
@@ -123,6 +125,7 @@ def test_outcome_before_approval_is_refused(mediator: FlaskClient, week: Week, d
         ({"outcome": "applied", "applied_on": "2026-11-20"}, "applied", None),
         ({"outcome": "not_suitable", "reason": "reistijd_te_lang"}, "declined", "reistijd_te_lang"),
         ({"outcome": "coaching"}, "declined", "coaching_eerst"),
+        ({"outcome": "interview"}, "interview", None),
     ],
 )
 def test_one_click_outcomes_write_the_history(
@@ -206,14 +209,38 @@ def test_consent_given_in_the_session_is_recorded_once_after_approval(
     path = f"/bemiddelaar/voorstellen/{week.proposal.id}/toestemming"
     post(mediator, path)
     db.expire_all()
-    assert db.get(Match, week.proposal.id).claimant_consented_at is None  # type: ignore[union-attr]
+    assert standing_consent(db, match_id=week.proposal.id) is None
     post(mediator, f"/bemiddelaar/voorstellen/{week.proposal.id}/goedkeuren")
     post(mediator, path)
-    post(mediator, path)
+    html = post(mediator, path)
+    assert "De klant gaf al toestemming." in html
     db.expire_all()
-    assert db.get(Match, week.proposal.id).claimant_consented_at is not None  # type: ignore[union-attr]
-    events = [c for c in changes(db, week.proposal.id) if c.reason_code == "consent"]
+    consent = standing_consent(db, match_id=week.proposal.id)
+    assert consent is not None and (consent.given_via, consent.given_by_id) == (
+        "session",
+        week.mediator.id,
+    )
+    events = [c for c in changes(db, week.proposal.id) if c.reason_code == "consent_given"]
     assert [(e.actor_id, e.details) for e in events] == [(week.mediator.id, {"via": "session"})]
+
+
+def test_consent_withdrawn_in_the_session_ends_it_and_can_be_given_again(
+    mediator: FlaskClient, week: Week, db: Session
+) -> None:
+    base = f"/bemiddelaar/voorstellen/{week.proposal.id}"
+    post(mediator, f"{base}/goedkeuren")
+    html = post(mediator, f"{base}/toestemming-intrekken")
+    assert "Er is geen toestemming om in te trekken." in html
+    post(mediator, f"{base}/toestemming")
+    post(mediator, f"{base}/toestemming-intrekken")
+    db.expire_all()
+    assert standing_consent(db, match_id=week.proposal.id) is None
+    ended = db.scalars(select(MatchConsent)).one()
+    assert (ended.withdrawn_via, ended.withdrawn_by_id) == ("session", week.mediator.id)
+    post(mediator, f"{base}/toestemming")
+    db.expire_all()
+    assert len(db.scalars(select(MatchConsent)).all()) == 2
+    assert standing_consent(db, match_id=week.proposal.id) is not None
 
 
 def test_a_late_invitee_gets_proposals_from_the_session_page(
@@ -322,5 +349,5 @@ def test_a_closed_proposal_takes_no_more_outcomes(
     post(mediator, f"/bemiddelaar/voorstellen/{match_id}/goedkeuren")
     post(mediator, f"/bemiddelaar/voorstellen/{match_id}/uitkomst", outcome="coaching")
     html = post(mediator, f"/bemiddelaar/voorstellen/{match_id}/uitkomst", outcome="interested")
-    assert "kan nu niet" in html
+    assert "Deze stap is vanuit de huidige status niet mogelijk." in html
     assert [c.to_status for c in changes(db, match_id)] == ["proposed", "declined"]
