@@ -8,7 +8,7 @@ stays the same across proposals. Name and e-mail only while `identity_may_show` 
 """
 
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -58,6 +58,8 @@ class CandidateView:
         data = asdict(self)
         data["experience"] = list(self.experience)
         at = self.released_at
+        if at is not None and at.tzinfo is None:
+            at = at.replace(tzinfo=UTC)  # SQLite hands back stored UTC times without a zone
         data["released_at"] = at.isoformat() if at is not None else None
         return data
 

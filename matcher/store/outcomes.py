@@ -44,7 +44,10 @@ def placements(
         .join(Match, Match.id == MatchStatusChange.match_id)
         .join(Opportunity, Opportunity.id == Match.opportunity_id)
         .outerjoin(Employer, Employer.id == Opportunity.employer_id)
-        .where(MatchStatusChange.to_status == PLACED, MatchStatusChange.from_status != PLACED)
+        .where(
+            MatchStatusChange.to_status == PLACED,
+            MatchStatusChange.from_status.is_distinct_from(PLACED),
+        )
         .order_by(MatchStatusChange.at, MatchStatusChange.id)
     )
     if region is not None:

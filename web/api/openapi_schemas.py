@@ -83,10 +83,7 @@ CANDIDATE = _object(
             "type": "string",
             "enum": ["binnen_reisafstand", "buiten_reisafstand", "onbekend"],
         },
-        "education_band": {
-            "type": ["string", "null"],
-            "enum": ["basis", "middelbaar", "hoger", None],
-        },
+        "education_band": nullable({"type": "string", "enum": ["basis", "middelbaar", "hoger"]}),
         "dutch_level": nullable(TEXT),
         "experience": TEXTS,
         "name": nullable(TEXT),
