@@ -351,3 +351,65 @@ def test_a_closed_proposal_takes_no_more_outcomes(
     html = post(mediator, f"/bemiddelaar/voorstellen/{match_id}/uitkomst", outcome="interested")
     assert "Deze stap is vanuit de huidige status niet mogelijk." in html
     assert [c.to_status for c in changes(db, match_id)] == ["proposed", "declined"]
+
+
+def test_placement_is_recorded_from_the_claimants_page_with_its_details(
+    mediator: FlaskClient, week: Week, db: Session
+) -> None:
+    match_id = week.proposal.id
+    page = f"/bemiddelaar/klanten/{week.proposal.claimant_id}"
+    post(mediator, f"/bemiddelaar/voorstellen/{match_id}/goedkeuren")
+    html = mediator.get(page).get_data(as_text=True)
+    assert f'id="voorstel-{match_id}"' in html and "Plaatsing opslaan" not in html
+    # Click one: interview; click two: placed, with what the placement is.
+    html = post(
+        mediator, f"/bemiddelaar/voorstellen/{match_id}/uitkomst", outcome="interview", next=page
+    )
+    assert "Plaatsing opslaan" in html and "Koppelingen" in html  # back on the claimant's page
+    html = post(
+        mediator,
+        f"/bemiddelaar/voorstellen/{match_id}/uitkomst",
+        outcome="placed",
+        start_on="2026-12-14",
+        hours="32",
+        next=page,
+    )
+    assert "Niet opgeslagen" in html  # no contract kind
+    html = post(
+        mediator,
+        f"/bemiddelaar/voorstellen/{match_id}/uitkomst",
+        outcome="placed",
+        start_on="2026-12-14",
+        hours="32",
+        contract="onbepaalde_tijd",
+        instrument="jobs_agreement_register",
+        next=page,
+    )
+    assert "Opgeslagen." in html
+    placed = changes(db, match_id)[-1]
+    assert (placed.from_status, placed.to_status, placed.actor_id) == (
+        "interview",
+        "placed",
+        week.mediator.id,
+    )
+    assert placed.details["instrument"] == "jobs_agreement_register"
+    assert placed.details["hours_per_week"] == 32
+
+
+@pytest.mark.parametrize(
+    ("outcome", "reason", "status"),
+    [("not_hired", "ervaring_ontbreekt", "rejected"), ("no_show", "zonder_bericht", "no_show")],
+)
+def test_not_hired_and_no_show_need_their_own_reasons(
+    mediator: FlaskClient, week: Week, db: Session, outcome: str, reason: str, status: str
+) -> None:
+    match_id = week.proposal.id
+    post(mediator, f"/bemiddelaar/voorstellen/{match_id}/goedkeuren")
+    post(mediator, f"/bemiddelaar/voorstellen/{match_id}/uitkomst", outcome="interview")
+    html = post(
+        mediator, f"/bemiddelaar/voorstellen/{match_id}/uitkomst", outcome=outcome, reason="ziek_x"
+    )
+    assert "Niet opgeslagen" in html
+    post(mediator, f"/bemiddelaar/voorstellen/{match_id}/uitkomst", outcome=outcome, reason=reason)
+    last = changes(db, match_id)[-1]
+    assert (last.to_status, last.reason_code) == (status, reason)

@@ -172,13 +172,15 @@ def _paths() -> dict[str, dict[str, JsonSchema]]:
         "/matches/{match_id}/answer": {
             "post": operation(
                 "Invite, hire (placed), not hire with a reason, or record a no-show",
-                "employer (own, released)", (200, "Match"), refusable=True, path_id=match_id, body=specs.ANSWER,
+                "employer (own, released)", (200, "Match"), refusable=True, path_id=match_id,
+                body=specs.ANSWER,
             ),
         },
         "/matches/{match_id}/consent": {
             "post": operation(
                 "Give or withdraw consent that the employer sees your name and e-mail",
-                "claimant (own)", (200, "Match"), refusable=True, path_id=match_id, body=specs.CONSENT,
+                "claimant (own)", (200, "Match"), refusable=True, path_id=match_id,
+                body=specs.CONSENT,
             ),
         },
         "/sessions": {

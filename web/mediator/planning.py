@@ -112,6 +112,17 @@ def attendees(session: Session, *, group: GroupSession) -> list[Attendee]:
     return [Attendee(c, a, by_claimant[c.id]) for a, c in rows]
 
 
+def open_proposals(
+    session: Session, pairs: list[tuple[Match, Opportunity]]
+) -> dict[int, Proposal]:
+    """Return the open, approved matches among pairs as proposals with their buttons' state."""
+    open_pairs = [(m, o) for m, o in pairs if m.approved_at and m.status in OPEN_STATUSES]
+    ids = [m.id for m, _o in open_pairs]
+    lists = checklists(session, match_ids=ids)
+    consented = consented_match_ids(session, match_ids=ids)
+    return {m.id: Proposal(m, o, lists.get(m.id, {}), m.id in consented) for m, o in open_pairs}
+
+
 def first_free_session(
     session: Session, *, region: str, now: datetime, within_days: int
 ) -> GroupSession | None:

@@ -10,9 +10,21 @@ from models.workflow import TransitionError
 from web.db import get_session
 from web.mediator import bp
 from web.mediator.export import csv_response, wants_csv
-from web.mediator.forms import IntakeForm, OverrideForm, ProfileForm, RoutingForm
+from web.mediator.forms import (
+    IntakeForm,
+    OutcomeForm,
+    OverrideForm,
+    ProfileForm,
+    RejectForm,
+    RoutingForm,
+)
 from web.mediator.nav import now, region, today
-from web.mediator.planning import has_planned_session, invite_to_first_free, sessions_of
+from web.mediator.planning import (
+    has_planned_session,
+    invite_to_first_free,
+    open_proposals,
+    sessions_of,
+)
 from web.mediator.profiles import (
     client_number_taken,
     completeness,
@@ -57,12 +69,16 @@ def claimant(claimant_id: int) -> str:
     why = why if why in READ_REASONS else "caseload"
     record_read(db, actor_id=current_user.id, role="mediator", claimant_id=found.id, why=why)
     db.commit()
+    matches = match_history(db, claimant_id=found.id)
     return render_template(
         "mediator/claimant.html",
         claimant=found,
         completeness=completeness(found),
         ladder=ladder_history(db, claimant_id=found.id),
-        matches=match_history(db, claimant_id=found.id),
+        matches=matches,
+        proposals=open_proposals(db, [(m, o) for m, o, _changes in matches]),
+        reject_form=RejectForm(),
+        outcome_form=OutcomeForm(),
         override_form=OverrideForm(),
         routing_form=RoutingForm(route=route_of(found)),
         sessions=sessions_of(db, claimant_id=found.id),
