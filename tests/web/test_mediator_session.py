@@ -311,19 +311,81 @@ def test_planning_a_session(mediator: FlaskClient, week: Week) -> None:
     assert "Laren" in html and "8 plaatsen bezet" in html
 
 
-def test_closing_a_session_marks_absentees(mediator: FlaskClient, week: Week, db: Session) -> None:
+def _session_today(db: Session, week: Week) -> None:
+    """Move the scenario's session (planned in two days) to an hour ago."""
+    week.group.starts_at = utcnow() - timedelta(hours=1)
     db.add(SessionAttendance(session_id=week.group.id, claimant_id=create_claimant(db).id))
     db.commit()
-    first = db.scalars(select(SessionAttendance).order_by(SessionAttendance.id)).first()
-    assert first is not None
+
+
+def test_closing_a_session_asks_first_and_names_who_will_be_absent(
+    mediator: FlaskClient, week: Week, db: Session
+) -> None:
+    _session_today(db, week)
+    first, second = db.scalars(select(SessionAttendance).order_by(SessionAttendance.id)).all()
     post(mediator, f"/bemiddelaar/sessies/{week.group.id}/aanwezig/{first.id}")
+    page = mediator.get(f"/bemiddelaar/sessies/{week.group.id}/afronden").get_data(as_text=True)
+    second_name = db.get(Claimant, second.claimant_id).display_name  # type: ignore[union-attr]
+    listed = page[page.index('id="wordt-afwezig"') :]
+    assert second_name in listed and "Fatima Kaya" not in listed
+    db.expire_all()
+    assert db.get(GroupSession, week.group.id).status == "planned"  # type: ignore[union-attr]
     html = post(mediator, f"/bemiddelaar/sessies/{week.group.id}/afronden")
-    assert "De sessie is afgerond." in html
+    assert "De sessie is afgerond." in html and "Sessie heropenen" in html
     db.expire_all()
     marks = db.scalars(select(SessionAttendance.attended).order_by(SessionAttendance.id)).all()
     assert marks == [True, False]
     assert db.get(GroupSession, week.group.id).status == "held"  # type: ignore[union-attr]
     assert "al afgerond" in post(mediator, f"/bemiddelaar/sessies/{week.group.id}/afronden")
+    # Closed: attendance is fixed until the session is reopened.
+    html = post(mediator, f"/bemiddelaar/sessies/{week.group.id}/aanwezig/{second.id}")
+    assert "Heropen haar eerst" in html
+
+
+def test_a_session_cannot_be_closed_before_its_day(
+    mediator: FlaskClient, week: Week, db: Session
+) -> None:
+    page = mediator.get(f"/bemiddelaar/sessies/{week.group.id}/afronden").get_data(as_text=True)
+    assert "pas worden afgerond op de dag zelf" in page and "Ja, sessie afronden" not in page
+    html = post(mediator, f"/bemiddelaar/sessies/{week.group.id}/afronden")
+    assert "pas worden afgerond op de dag zelf" in html
+    db.expire_all()
+    assert db.get(GroupSession, week.group.id).status == "planned"  # type: ignore[union-attr]
+    assert db.scalars(select(SessionAttendance.attended)).all() == [None]
+
+
+def test_one_person_is_marked_absent_then_present_by_hand(
+    mediator: FlaskClient, week: Week, db: Session
+) -> None:
+    only = db.scalars(select(SessionAttendance)).one()
+    post(mediator, f"/bemiddelaar/sessies/{week.group.id}/afwezig/{only.id}")
+    db.expire_all()
+    assert db.get(SessionAttendance, only.id).attended is False  # type: ignore[union-attr]
+    post(mediator, f"/bemiddelaar/sessies/{week.group.id}/aanwezig/{only.id}")
+    db.expire_all()
+    assert db.get(SessionAttendance, only.id).attended is True  # type: ignore[union-attr]
+
+
+def test_a_session_closed_today_can_be_reopened_but_not_one_closed_earlier(
+    mediator: FlaskClient, week: Week, db: Session
+) -> None:
+    _session_today(db, week)
+    post(mediator, f"/bemiddelaar/sessies/{week.group.id}/afronden")
+    html = post(mediator, f"/bemiddelaar/sessies/{week.group.id}/heropenen")
+    assert "De sessie is heropend." in html
+    db.expire_all()
+    group = db.get(GroupSession, week.group.id)
+    assert group is not None and (group.status, group.closed_at) == ("planned", None)
+    post(mediator, f"/bemiddelaar/sessies/{week.group.id}/afronden")
+    db.expire_all()
+    group = db.get(GroupSession, week.group.id)
+    assert group is not None
+    group.closed_at = utcnow() - timedelta(days=1)
+    db.commit()
+    html = post(mediator, f"/bemiddelaar/sessies/{week.group.id}/heropenen")
+    assert "alleen heropend worden op de dag" in html
+    db.expire_all()
+    assert db.get(GroupSession, week.group.id).status == "held"  # type: ignore[union-attr]
 
 
 def test_planner_also_lists_last_weeks_sessions(

@@ -112,9 +112,7 @@ def attendees(session: Session, *, group: GroupSession) -> list[Attendee]:
     return [Attendee(c, a, by_claimant[c.id]) for a, c in rows]
 
 
-def open_proposals(
-    session: Session, pairs: list[tuple[Match, Opportunity]]
-) -> dict[int, Proposal]:
+def open_proposals(session: Session, pairs: list[tuple[Match, Opportunity]]) -> dict[int, Proposal]:
     """Return the open, approved matches among pairs as proposals with their buttons' state."""
     open_pairs = [(m, o) for m, o in pairs if m.approved_at and m.status in OPEN_STATUSES]
     ids = [m.id for m, _o in open_pairs]
@@ -151,35 +149,6 @@ def invite_to_first_free(
     if group is not None:
         invite(session, group=group, claimant_id=claimant.id)
     return group
-
-
-def mark_attended(session: Session, *, attendance_id: int, group: GroupSession) -> None:
-    """Record that an invited claimant came to the session."""
-    attendance = session.get(SessionAttendance, attendance_id)
-    if attendance is None or attendance.session_id != group.id:
-        raise LookupError("no such attendee in this session")
-    attendance.attended = True
-
-
-def close_session(group: GroupSession) -> None:
-    """Mark a planned session as held; who did not come is recorded as absent."""
-    if group.status != "planned":
-        raise LookupError("only a planned session can be closed")
-    group.status = "held"
-
-
-def mark_absentees(session: Session, *, group: GroupSession) -> int:
-    """Record every invited claimant not marked present as absent; return how many."""
-    absent = list(
-        session.scalars(
-            select(SessionAttendance).where(
-                SessionAttendance.session_id == group.id, SessionAttendance.attended.is_(None)
-            )
-        )
-    )
-    for attendance in absent:
-        attendance.attended = False
-    return len(absent)
 
 
 def plan_session(
