@@ -13,6 +13,7 @@ from models.lifecycle import (
     CLOSED_MATCH_STATUSES,
     OPEN_MATCH_STATUSES,
     PLACED,
+    SYSTEM,
     identity_may_show,
     next_statuses,
     step_for,
@@ -242,6 +243,28 @@ def _end_consent(
     if consent is not None:
         consent.withdrawn_at, consent.withdrawn_by_id = now, actor_id
         consent.withdrawn_via, consent.ended_by = "ended", why
+
+
+def close_open_matches(
+    session: Session, *, opportunity_id: int, reason_code: str, now: datetime | None = None
+) -> int:
+    """Close every open match of an opportunity that expired or was filled; return how many."""
+    rows = session.scalars(
+        select(Match).where(
+            Match.opportunity_id == opportunity_id, Match.status.in_(OPEN_MATCH_STATUSES)
+        )
+    ).all()
+    for match in rows:
+        transition(
+            session,
+            match=match,
+            to_status="closed",
+            role=SYSTEM,
+            actor_id=None,
+            reason_code=reason_code,
+            now=now,
+        )
+    return len(rows)
 
 
 def identity_visible(session: Session, *, match: Match) -> bool:

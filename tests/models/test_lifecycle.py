@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from models import Base, Match, MatchConsent, MatchStatusChange
+from models import Base, Match, MatchConsent, MatchStatusChange, Opportunity
 from models.db import make_engine, make_session_factory
 from models.lifecycle import (
     ACTOR_ROLES,
@@ -235,3 +235,34 @@ def test_identity_shows_only_with_release_consent_and_an_open_match_or_a_placeme
         and (status == "placed" or (status in OPEN_MATCH_STATUSES and place_open))
     )
     assert shown is expected
+
+
+def test_an_expired_opportunity_closes_its_open_matches_and_ends_consent(db: Session) -> None:
+    from datetime import date
+
+    from jobs.expiry import expire_closed
+
+    match = _match_in(db, "interested")
+    give_consent(db, match=match, actor_id=None, via="portal", now=NOW)
+    placed = Match(
+        claimant_id=create_claimant(db).id, opportunity_id=match.opportunity_id, score=0.4
+    )
+    create(db, match=placed, role="system", actor_id=None, reason_code="matching_run")
+    placed.status = "placed"
+    opportunity = db.get(Opportunity, match.opportunity_id)
+    assert opportunity is not None
+    opportunity.closes_on, opportunity.source_id = date(2026, 11, 1), None
+    assert expire_closed(db, today=date(2026, 12, 1), source_id=None) == 1
+    db.flush()
+    assert (match.status, placed.status) == ("closed", "placed")
+    assert standing_consent(db, match_id=match.id) is None
+    last = db.scalars(
+        select(MatchStatusChange)
+        .where(MatchStatusChange.match_id == match.id)
+        .order_by(MatchStatusChange.id.desc())
+    ).first()
+    assert last is not None and (last.to_status, last.reason_code, last.details["by"]) == (
+        "closed",
+        "opportunity_closed",
+        "system",
+    )

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from matcher.store.outcomes import placements
 from models import Employer, Opportunity, Pledge
+from models.workflow import close_open_matches
 
 
 @dataclass(frozen=True)
@@ -82,4 +83,7 @@ def save_opportunity(
     for name, value in fields.items():
         setattr(opportunity, name, value)
     session.flush()
+    if opportunity.status != "open":
+        # Filled or withdrawn: its open proposals close, and with them the view of identity.
+        close_open_matches(session, opportunity_id=opportunity.id, reason_code="opportunity_closed")
     return opportunity
