@@ -68,6 +68,13 @@ STEPS: tuple[Step, ...] = (
 # fmt: on
 
 
+def step_for_role(from_status: str, to_status: str, role: str) -> bool:
+    """Return whether the table lets a role move a match between two statuses."""
+    return any(
+        s.from_status == from_status and s.to_status == to_status and role in s.roles for s in STEPS
+    )
+
+
 def _in_order() -> tuple[str, ...]:
     seen: list[str] = []
     for step in STEPS:
@@ -91,6 +98,11 @@ PLACED = "placed"
 SETTLED_MATCH_STATUSES = tuple(s for s in MATCH_STATUSES if s != "proposed")
 # The proposal-to-placement funnel of the KPI page, in order.
 FUNNEL = ("proposed", "interested", "applied", "interview", "placed")
+
+# Where the claimant can still say yes or no to a proposal.
+AWAITING_CLAIMANT = tuple(s for s in MATCH_STATUSES if step_for_role(s, "interested", CLAIMANT))
+# Where the employer has yet to invite (or turn down) a released candidate.
+AWAITING_EMPLOYER = tuple(s for s in MATCH_STATUSES if step_for_role(s, "interview", EMPLOYER))
 
 _BY_PAIR = {(step.from_status, step.to_status): step for step in STEPS}
 

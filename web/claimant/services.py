@@ -17,7 +17,7 @@ from models import (
     Opportunity,
     SessionAttendance,
 )
-from models.lifecycle import CLAIMANT, OPEN_MATCH_STATUSES
+from models.lifecycle import AWAITING_CLAIMANT, CLAIMANT, OPEN_MATCH_STATUSES
 from models.workflow import (
     TransitionError,
     give_consent,
@@ -27,7 +27,7 @@ from models.workflow import (
     withdraw_consent,
 )
 
-ANSWERABLE = ("proposed", "discussed")
+ANSWERABLE = AWAITING_CLAIMANT
 EXPORT_PROFILE = (
     "client_number",
     "first_name",

@@ -8,11 +8,11 @@ from sqlalchemy.orm import Session
 
 from matcher.store.candidates import CandidateView, candidate_view, visible_to_employer
 from models import AuditEvent, Match
-from models.lifecycle import EMPLOYER, next_statuses
+from models.lifecycle import AWAITING_EMPLOYER, EMPLOYER, next_statuses
 from models.workflow import transition
 
 REMINDER_AFTER = timedelta(days=14)
-WAITING = ("proposed", "discussed", "interested", "applied")
+WAITING = AWAITING_EMPLOYER
 # What an employer decides on their candidate page, and the status each decision leads to.
 DECISIONS = {
     "interview": "interview",
