@@ -14,12 +14,10 @@ from models.lifecycle import (
     OPEN_MATCH_STATUSES,
     PLACED,
     SYSTEM,
-    identity_may_show,
     next_statuses,
     step_for,
 )
 from models.match import Match, MatchStatusChange
-from models.opportunity import Opportunity
 
 # Events in a match's history that do not change its status.
 EVENTS = (
@@ -265,17 +263,6 @@ def close_open_matches(
             now=now,
         )
     return len(rows)
-
-
-def identity_visible(session: Session, *, match: Match) -> bool:
-    """Return whether the employer of this match may see who the candidate is, right now."""
-    opportunity = session.get(Opportunity, match.opportunity_id)
-    return identity_may_show(
-        status=match.status,
-        released=match.released_to_employer_at is not None,
-        consent_standing=standing_consent(session, match_id=match.id) is not None,
-        opportunity_open=opportunity is not None and opportunity.status == "open",
-    )
 
 
 def history(session: Session, *, match_ids: list[int]) -> dict[int, list[MatchStatusChange]]:

@@ -7,11 +7,11 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import AuditEvent, Claimant, Match, MatchStatusChange
+from models import AuditEvent, Claimant, Match, MatchConsent, MatchStatusChange
 from models.base import utcnow
 from models.workflow import standing_consent
 from tests.e2e.scenario import Week, build_week, csrf_token
-from tests.factories import create_claimant, create_user
+from tests.factories import create_claimant, create_user, give_consent
 from tests.web.test_auth import login
 
 
@@ -149,3 +149,49 @@ def test_a_claimant_login_without_record_gets_nothing(client: FlaskClient, db: S
     db.commit()
     login(client, user.email)
     assert client.get("/mijn/").status_code == 404
+
+
+def test_consent_page_lists_each_employer_and_withdraws_in_one_click(
+    claimant: FlaskClient, week: Week, db: Session
+) -> None:
+    match = db.get(Match, week.proposal.id)
+    assert match is not None
+    match.released_to_employer_at = utcnow()
+    # Consent given in the session while the proposal is still unanswered shows here too.
+    give_consent(db, match, at=utcnow())
+    db.commit()
+    page = claimant.get("/mijn/toestemming").get_data(as_text=True)
+    card = page[page.index(f'id="toestemming-{match.id}"') :]
+    assert "Magazijn Gooi BV" in card and "Toestemming intrekken" in card
+    assert "Medewerker schoonmaak" not in page  # no employer behind it
+    token = csrf_token(page)
+    html = claimant.post(
+        f"/mijn/toestemming/{match.id}",
+        data={"csrf_token": token, "consent": "withdraw"},
+        follow_redirects=True,
+    ).get_data(as_text=True)
+    assert "De werkgever ziet uw naam en e-mailadres niet meer." in html
+    assert "Geen enkele werkgever ziet nu uw naam of e-mailadres." in html
+    db.expire_all()
+    assert standing_consent(db, match_id=match.id) is None
+    ended = db.scalars(select(MatchConsent)).one()
+    assert (ended.withdrawn_via, ended.withdrawn_by_id) == ("portal", week.claimant_user.id)
+
+
+def test_withdrawing_interest_closes_the_match_and_ends_consent(
+    claimant: FlaskClient, week: Week, db: Session
+) -> None:
+    answer(claimant, week.proposal.id, "yes")
+    token = csrf_token(claimant.get("/mijn/").get_data(as_text=True))
+    html = claimant.post(
+        f"/mijn/voorstellen/{week.proposal.id}/intrekken",
+        data={"csrf_token": token},
+        follow_redirects=True,
+    ).get_data(as_text=True)
+    assert "U heeft uw interesse ingetrokken." in html
+    db.expire_all()
+    match = db.get(Match, week.proposal.id)
+    assert match is not None and match.status == "declined"
+    assert standing_consent(db, match_id=match.id) is None
+    last = db.scalars(select(MatchStatusChange).order_by(MatchStatusChange.id.desc())).first()
+    assert last is not None and last.reason_code == "interesse_ingetrokken"

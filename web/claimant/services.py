@@ -165,13 +165,14 @@ def permissions(session: Session, *, claimant_id: int) -> list[Permission]:
             Match.approved_at.is_not(None),
             Opportunity.employer_id.is_not(None),
             Match.status.in_((*OPEN_MATCH_STATUSES, "placed")),
-            Match.status.not_in(ANSWERABLE),
         )
         .order_by(Opportunity.employer_name, Match.id)
     ).all()
     found = []
     for match, opportunity in rows:
         consent = standing_consent(session, match_id=match.id)
+        if consent is None and match.status in ANSWERABLE:
+            continue  # not answered yet: "Ja, dit wil ik" on the home page gives consent
         found.append(
             Permission(
                 match.id,
