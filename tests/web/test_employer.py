@@ -127,7 +127,7 @@ def test_candidates_are_anonymous_until_consent(
     secrets = ("Fatima", "Kaya", "fatima@example.org", "1271", "geen_zwaar_tillen")
     for secret in (*secrets, claimant.client_number):
         assert secret not in html, secret
-    assert 'data-field="hours_per_week">24<' in html
+    assert 'data-field="hours_per_week" data-value="24">24<' in html
     # Never the claimant-addressed reasons, the ladder step or the skills list.
     assert "Past bij uw ervaring als orderpicker" not in html and "Trede" not in html
     release(db, week.proposal.id, consent=True)
