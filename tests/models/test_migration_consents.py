@@ -25,8 +25,10 @@ def _insert(connection: Connection, table: str, **values: object) -> None:
             values[name] = T0
         elif "JSON" in kind:
             values[name] = "[]"
-        elif "INT" in kind or "FLOAT" in kind or "BOOL" in kind or "NUMERIC" in kind:
-            values[name] = 1 if "BOOL" not in kind else True
+        elif "BOOL" in kind:
+            values[name] = True
+        elif any(word in kind for word in ("INT", "FLOAT", "NUMERIC", "DOUBLE", "REAL")):
+            values[name] = 1
         else:
             values[name] = "x"
     names = ", ".join(values)
