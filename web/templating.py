@@ -21,6 +21,7 @@ from web.mediator.labels import (
     NO_SHOW_REASONS,
     STATUS_LABELS,
 )
+from web.redirects import is_local_path
 from web.roles import declare_access
 
 # The language switch is open to everyone, logged in or not.
@@ -65,7 +66,7 @@ def set_language() -> BaseResponse:
     """Remember the chosen language in a cookie and go back to the page."""
     chosen = request.form.get("lang", "nl")
     target = request.form.get("next", "")
-    if not target.startswith("/") or target.startswith("//") or "\\" in target:
+    if not is_local_path(target):
         target = url_for("index")
     response = redirect(target)
     if chosen in LANGUAGES:

@@ -18,6 +18,7 @@ ERRORS = {
     409: "The match lifecycle does not allow this step now; the error says why",
     415: "The body is not JSON",
     422: "Some fields are not valid; each error names its field",
+    429: "Too many wrong tokens from this address; wait Retry-After seconds",
 }
 
 
@@ -61,7 +62,7 @@ def operation(
     refusable: bool = False,
 ) -> JsonSchema:
     """Return one operation with its parameters, body and every response it can give."""
-    statuses = [401, 403]
+    statuses = [401, 403, 429]
     parameters = [_id(path_id)] if path_id else []
     if query is not None:
         parameters += _query(query)
