@@ -79,6 +79,7 @@ pytest:
 bench: install
 	$(BIN)/python bench/linking.py
 	$(BIN)/python bench/matching.py
+	$(BIN)/python bench/intake.py
 
 clean:
 	rm -rf $(VENV) $(TOOLS) $(LOCKTOOLS) node_modules $(VENDOR) .pytest_cache .mypy_cache .ruff_cache

@@ -85,7 +85,7 @@ def _seed_before(url: str) -> None:
 
 
 def test_consents_are_carried_with_how_and_until_when(empty_database_url: str) -> None:  # noqa: F811
-    upgrade(empty_database_url, "0013_trust")
+    upgrade(empty_database_url, "0011_intake")
     _seed_before(empty_database_url)
     upgrade(empty_database_url)
     engine = make_engine(empty_database_url)
@@ -111,7 +111,7 @@ def test_consents_are_carried_with_how_and_until_when(empty_database_url: str) -
 
 
 def test_new_statuses_are_accepted_and_unknown_ones_refused(empty_database_url: str) -> None:  # noqa: F811
-    upgrade(empty_database_url, "0013_trust")
+    upgrade(empty_database_url, "0011_intake")
     _seed_before(empty_database_url)
     upgrade(empty_database_url)
     engine = make_engine(empty_database_url)

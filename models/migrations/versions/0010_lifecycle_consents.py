@@ -5,7 +5,7 @@ tell whether it was given in the session or in the portal) into match_consents; 
 on a match that was since declined or rejected is carried as ended at that moment.
 
 Revision ID: 0010_lifecycle
-Revises: 0013_trust
+Revises: 0011_intake
 Create Date: 2026-12-01 02:00:00
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010_lifecycle"
-down_revision: str | None = "0013_trust"
+down_revision: str | None = "0011_intake"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
