@@ -8,13 +8,17 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response as BaseResponse
 
+from models.lifecycle import OPEN_MATCH_STATUSES
 from web.extensions import LANGUAGES
 from web.mediator.labels import (
     ALL_REASONS,
     CHECKLIST_ITEMS,
+    CONTRACT_LABELS,
+    EMPLOYER_REASONS,
     FIELD_LABELS,
     INSTRUMENT_LABELS,
     KIND_LABELS,
+    NO_SHOW_REASONS,
     STATUS_LABELS,
 )
 from web.redirects import is_local_path
@@ -56,6 +60,7 @@ NAV = {
     "claimant": (
         ("claimant.home", _l("Mijn werk")),
         ("claimant.profile", _l("Mijn gegevens")),
+        ("claimant.consents", _l("Wie mag mijn gegevens zien")),
     ),
 }
 
@@ -104,6 +109,10 @@ def init_app(app: Flask) -> None:
             "instrument_labels": INSTRUMENT_LABELS,
             "field_labels": FIELD_LABELS,
             "checklist_items": CHECKLIST_ITEMS,
+            "contract_labels": CONTRACT_LABELS,
+            "open_statuses": OPEN_MATCH_STATUSES,
+            "employer_reasons": EMPLOYER_REASONS,
+            "no_show_reasons": NO_SHOW_REASONS,
             "nav_items": nav_items,
             "vocabularies": VOCABULARIES,
             "vendor_css": vendor_css,

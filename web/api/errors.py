@@ -15,6 +15,7 @@ MESSAGES = {
     404: "Not found.",
     405: "This method is not allowed here.",
     413: "The request is too large.",
+    409: "This step is not allowed from the match's current status.",
     415: "Send JSON (Content-Type: application/json).",
     422: "Some fields are not valid.",
     429: "Too many failed attempts from this address. Wait and try again.",

@@ -14,6 +14,12 @@ class InterestForm(FlaskForm):  # type: ignore[misc]
     interested = HiddenField(validators=[AnyOf(("yes", "no"))])
 
 
+class ConsentForm(FlaskForm):  # type: ignore[misc]
+    """Give or withdraw consent for one match (withdraw also serves "withdraw interest")."""
+
+    consent = HiddenField(validators=[Optional(), AnyOf(("give", "withdraw"))])
+
+
 class PreferencesForm(FlaskForm):  # type: ignore[misc]
     """Hours, travel distance and wishes."""
 

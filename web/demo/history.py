@@ -19,11 +19,12 @@ from models import (
     Claimant,
     GroupSession,
     Match,
-    MatchStatusChange,
     Opportunity,
     SessionAttendance,
     User,
 )
+from models.lifecycle import MEDIATOR, SYSTEM
+from models.workflow import create, transition
 from web.demo.people import HISTORY_WEEKS
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -50,6 +51,8 @@ STATUS_DAY = {
     "placed": 24,
 }
 REASONS = {"declined": "reistijd_te_lang", "rejected": "past_niet_bij_profiel"}
+# What a mediator records with a placement: the lifecycle asks for it.
+DEMO_PLACEMENT = {"hours_per_week": 24, "contract": "bepaalde_tijd"}
 # (mediator index, weekday, town, room): one session a week per mediator.
 ROOMS = (
     (0, 1, "Huizen", "Werkplein Huizen, zaal 2"),
@@ -187,7 +190,6 @@ def _matches(
             session_id=group.id,
             run_id="demo",
             score=round(rng.uniform(0.4, 0.95), 3),
-            status=steps[-1][0],
             reasons=[f"Dit past bij het werk dat u zoekt: {_job_of(opportunity)}."],
             approved_by_id=mediator.id,
             approved_at=group.starts_at - timedelta(days=1),
@@ -195,7 +197,7 @@ def _matches(
         )
         made.append((match, steps))
         seen.add(opportunity.id)
-        if match.status == "placed":
+        if steps[-1][0] == "placed":
             history.placed.add(claimant.id)
     return made
 
@@ -215,20 +217,28 @@ def _fits(opportunity: Opportunity, claimant: Claimant, wanted: set[str]) -> boo
 def _record(
     session: Session, matches: list[tuple[Match, list[tuple[str, datetime]]]], actor: User
 ) -> None:
-    """Store matches and their dated status history."""
-    session.add_all(match for match, _steps in matches)
-    session.flush()
+    """Store matches and walk each one along its dated steps, by the declared lifecycle."""
     for match, steps in matches:
-        before = None
-        for status, at in steps:
-            session.add(
-                MatchStatusChange(
-                    match_id=match.id,
-                    actor_id=actor.id,
-                    at=at,
-                    from_status=before,
-                    to_status=status,
-                    reason_code=REASONS.get(status),
-                )
+        (_first, created_at), *later = steps
+        create(
+            session,
+            match=match,
+            role=SYSTEM,
+            actor_id=None,
+            reason_code="matching_run",
+            now=created_at,
+        )
+        for status, at in later:
+            details = None
+            if status == "placed":
+                details = DEMO_PLACEMENT | {"start_on": (at + timedelta(days=7)).date().isoformat()}
+            transition(
+                session,
+                match=match,
+                to_status=status,
+                role=MEDIATOR,
+                actor_id=actor.id,
+                reason_code=REASONS.get(status),
+                details=details,
+                now=at,
             )
-            before = status

@@ -7,17 +7,30 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
+    HiddenField,
     IntegerField,
     SelectField,
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, NumberRange, Optional, Regexp, ValidationError
+from wtforms.validators import (
+    AnyOf,
+    DataRequired,
+    NumberRange,
+    Optional,
+    Regexp,
+    ValidationError,
+)
 
 from models.vocab import DUTCH_LEVELS, EDUCATION_LEVELS, INSTRUMENTS
 from web.form_rules import Limit, not_in_the_past
-from web.mediator.forms import POSTCODE, choices
-from web.mediator.labels import EMPLOYER_REASONS, INSTRUMENT_LABELS
+from web.mediator.forms import POSTCODE, choices, placement_details
+from web.mediator.labels import (
+    CONTRACT_LABELS,
+    EMPLOYER_REASONS,
+    INSTRUMENT_LABELS,
+    NO_SHOW_REASONS,
+)
 from web.mediator.nav import today
 from web.vocabulary import DUTCH_LABELS, EDUCATION_LABELS
 
@@ -120,19 +133,42 @@ class OpportunityForm(FlaskForm):  # type: ignore[misc]
 
 
 class AnswerForm(FlaskForm):  # type: ignore[misc]
-    """Invite a candidate for an interview, or decline with a reason."""
+    """One decision on a candidate: invite, hire (with the placement), not hire, no-show."""
 
-    decision = SelectField(
-        _l("Besluit"),
-        choices=choices([("interview", _l("Uitnodigen voor gesprek")), ("reject", _l("Afwijzen"))]),
-    )
+    decision = HiddenField(validators=[AnyOf(("interview", "placed", "reject", "no_show"))])
     reason = SelectField(
-        _l("Reden van afwijzen"),
+        _l("Reden"),
         choices=choices([("", _l("Kies een reden")), *EMPLOYER_REASONS.items()]),
+        validate_choice=False,
+    )
+    start_on = DateField(_l("Startdatum"), validators=[Optional()])
+    hours = IntegerField(_l("Uren per week"), validators=[Optional(), NumberRange(1, 60)])
+    contract = SelectField(
+        _l("Soort contract"),
+        choices=choices([("", _l("Kies")), *CONTRACT_LABELS.items()]),
+        validate_choice=False,
+    )
+    instrument = SelectField(
+        _l("Ingezet instrument"),
+        choices=choices([("", _l("Geen")), *INSTRUMENT_LABELS.items()]),
         validate_choice=False,
     )
 
     def validate_reason(self, field: SelectField) -> None:
-        """Require a reason when declining."""
-        if self.decision.data == "reject" and field.data not in EMPLOYER_REASONS:
+        """Require a reason from the list when not hiring or when the candidate did not come."""
+        allowed = {"reject": EMPLOYER_REASONS, "no_show": NO_SHOW_REASONS}.get(self.decision.data)
+        if allowed is not None and field.data not in allowed:
             raise ValidationError(_l("Kies een reden."))
+
+    def validate_contract(self, field: SelectField) -> None:
+        """Require start date, hours and contract kind when hiring."""
+        if self.decision.data != "placed":
+            return
+        if field.data not in CONTRACT_LABELS or not self.start_on.data or not self.hours.data:
+            raise ValidationError(_l("Vul startdatum, uren en soort contract in."))
+        if self.instrument.data and self.instrument.data not in INSTRUMENT_LABELS:
+            raise ValidationError(_l("Kies een instrument uit de lijst."))
+
+    def placement(self) -> dict[str, Any] | None:
+        """Return the placement details when hiring."""
+        return placement_details(self) if self.decision.data == "placed" else None

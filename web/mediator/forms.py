@@ -34,7 +34,11 @@ from models.vocab import DUTCH_LEVELS, EDUCATION_LEVELS, FUNCTIONAL_RESTRICTION
 from web.form_rules import Limit, not_in_the_future
 from web.mediator.labels import (
     CHECKLIST_ITEMS,
+    CONTRACT_LABELS,
     DECLINE_REASONS,
+    EMPLOYER_REASONS,
+    INSTRUMENT_LABELS,
+    NO_SHOW_REASONS,
     OVERRIDE_REASONS,
     REJECT_REASONS,
     ROUTING_CHOICES,
@@ -176,14 +180,33 @@ class RejectForm(FlaskForm):  # type: ignore[misc]
     note = StringField(_l("Toelichting"), validators=[Optional(), Limit(500)])
 
 
+OUTCOME_REASONS = {
+    "not_suitable": DECLINE_REASONS,
+    "not_hired": EMPLOYER_REASONS,
+    "no_show": NO_SHOW_REASONS,
+}
+
+
 class OutcomeForm(FlaskForm):  # type: ignore[misc]
-    """One outcome of a proposal in the session."""
+    """One outcome of a proposal: in the session, or later (interview, placement)."""
 
     outcome = HiddenField(validators=[DataRequired()])
     applied_on = DateField(_l("Datum sollicitatie"), validators=[Optional()])
     reason = SelectField(
         _l("Reden"),
         choices=choices([("", _l("Kies een reden")), *DECLINE_REASONS.items()]),
+        validate_choice=False,
+    )
+    start_on = DateField(_l("Startdatum"), validators=[Optional()])
+    hours = IntegerField(_l("Uren per week"), validators=[Optional(), NumberRange(1, 60)])
+    contract = SelectField(
+        _l("Soort contract"),
+        choices=choices([("", _l("Kies")), *CONTRACT_LABELS.items()]),
+        validate_choice=False,
+    )
+    instrument = SelectField(
+        _l("Ingezet instrument"),
+        choices=choices([("", _l("Geen")), *INSTRUMENT_LABELS.items()]),
         validate_choice=False,
     )
 
@@ -194,11 +217,37 @@ class OutcomeForm(FlaskForm):  # type: ignore[misc]
         not_in_the_future(today(), field.data)
 
     def validate_reason(self, field: SelectField) -> None:
-        """Require a reason when the opportunity is not suitable."""
-        if self.outcome.data == "not_suitable" and field.data not in DECLINE_REASONS:
+        """Require a reason from the outcome's own list when it needs one."""
+        allowed = OUTCOME_REASONS.get(self.outcome.data)
+        if allowed is not None and field.data not in allowed:
             raise ValidationError(_l("Kies een reden."))
-        if field.data and field.data not in DECLINE_REASONS:
+        if allowed is None and field.data:
             raise ValidationError(_l("Kies een reden uit de lijst."))
+
+    def validate_contract(self, field: SelectField) -> None:
+        """Require start date, hours and contract kind of a placement."""
+        if self.outcome.data != "placed":
+            return
+        if field.data not in CONTRACT_LABELS or not self.start_on.data or not self.hours.data:
+            raise ValidationError(_l("Vul startdatum, uren en soort contract in."))
+        if self.instrument.data and self.instrument.data not in INSTRUMENT_LABELS:
+            raise ValidationError(_l("Kies een instrument uit de lijst."))
+
+    def placement(self) -> dict[str, Any] | None:
+        """Return the placement details, when the outcome is a placement."""
+        if self.outcome.data != "placed":
+            return None
+        return placement_details(self)
+
+
+def placement_details(form: Any) -> dict[str, Any]:
+    """Return the placement fields of a form as the history row stores them."""
+    return {
+        "start_on": form.start_on.data.isoformat() if form.start_on.data else None,
+        "hours_per_week": form.hours.data,
+        "contract": form.contract.data or None,
+        "instrument": form.instrument.data or None,
+    }
 
 
 class FollowUpForm(FlaskForm):  # type: ignore[misc]

@@ -77,5 +77,9 @@ def kpi() -> str | BaseResponse:
         rows += [(gettext("Uitstroom per maand"), m, n) for m, n in figures.outflow_per_month]
         rows += [(gettext("Werkgever"), name, n) for name, n in figures.placements_per_employer]
         rows += [(gettext("Wachttijd in dagen"), days, n) for days, n in figures.wait_buckets]
+        rows += [
+            (gettext("Toegezegd"), f"{name} {year}", n) for name, year, n, _f in figures.pledges
+        ]
+        rows += [(gettext("Vervuld"), f"{name} {year}", f) for name, year, _n, f in figures.pledges]
         return csv_response("kpi.csv", ("reeks", "label", "aantal"), rows)
     return render_template("mediator/kpi.html", kpis=figures)
