@@ -83,14 +83,19 @@ def get_group(session: Session, *, session_id: int, region: str) -> GroupSession
     return group if group is not None and group.region == region else None
 
 
-def attendees(session: Session, *, group: GroupSession) -> list[Attendee]:
-    """Return the session's attendees by name, each with their open proposals by score."""
-    rows = session.execute(
+def attendees(
+    session: Session, *, group: GroupSession, attendance_id: int | None = None
+) -> list[Attendee]:
+    """Return the session's attendees (or one) by name, each with open proposals by score."""
+    query = (
         select(SessionAttendance, Claimant)
         .join(Claimant, Claimant.id == SessionAttendance.claimant_id)
         .where(SessionAttendance.session_id == group.id)
-        .order_by(Claimant.last_name, Claimant.first_name)
-    ).all()
+        .order_by(Claimant.last_name, Claimant.first_name, Claimant.id)
+    )
+    if attendance_id is not None:
+        query = query.where(SessionAttendance.id == attendance_id)
+    rows = session.execute(query).all()
     ids = [claimant.id for _attendance, claimant in rows]
     matches = session.execute(
         select(Match, Opportunity)

@@ -13,14 +13,9 @@ from models import GroupSession
 from web.db import get_session
 from web.mediator import attendance, bp
 from web.mediator.export import csv_response, wants_csv
-from web.mediator.forms import (
-    ChecklistForm,
-    FollowUpForm,
-    OutcomeForm,
-    RejectForm,
-    SessionForm,
-)
+from web.mediator.forms import SessionForm
 from web.mediator.nav import now, region, today
+from web.mediator.roster import roster
 from web.mediator.planning import (
     AMSTERDAM,
     Attendee,
@@ -83,10 +78,10 @@ def plan() -> tuple[str, int] | BaseResponse:
 
 @bp.get("/sessies/<int:session_id>")
 def session(session_id: int) -> str | BaseResponse:
-    """Show a session: every attendee with their proposals and the outcome buttons."""
+    """Show a session's overview: one line per attendee, their proposals one click away."""
     group = _group_or_404(session_id)
-    people = _read(group, "sessie")
     if wants_csv():
+        people = _read(group, "sessie")
         rows = [
             (a.claimant.client_number, a.claimant.display_name, p.opportunity.title, p.match.status)
             for a in people
@@ -95,14 +90,14 @@ def session(session_id: int) -> str | BaseResponse:
         return csv_response(
             f"sessie-{group.id}.csv", ("klantnummer", "naam", "kans", "status"), rows
         )
+    db = get_session()
+    lines = roster(db, group=group)
+    record_session_read(db, actor_id=current_user.id, group_id=group.id, view="sessie")
+    db.commit()
     return render_template(
         "mediator/session.html",
         group=group,
-        attendees=people,
-        reject_form=RejectForm(),
-        outcome_form=OutcomeForm(),
-        follow_up_form=FollowUpForm(),
-        checklist_form=ChecklistForm(),
+        lines=lines,
         can_reopen=attendance.can_reopen(group, now=now()),
     )
 
@@ -153,6 +148,11 @@ def _mark(session_id: int, attendance_id: int, *, present: bool) -> BaseResponse
         flash(gettext("Deze sessie is afgerond. Heropen haar eerst."), "error")
         return redirect(url_for("mediator.session", session_id=group.id))
     db.commit()
+    back = request.form.get("next", "")
+    if back == "deelnemer":  # marked on the person's own page: stay there
+        return redirect(
+            url_for("mediator.attendee", session_id=group.id, attendance_id=attendance_id)
+        )
     return redirect(
         url_for("mediator.session", session_id=group.id) + f"#deelnemer-{attendance_id}"
     )

@@ -1,0 +1,101 @@
+"""The session overview: one line per attendee, read in a fixed number of queries."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import Session
+
+from models import Claimant, GroupSession, Match, MatchStatusChange, SessionAttendance
+from models.lifecycle import OPEN_MATCH_STATUSES as OPEN_STATUSES
+
+
+@dataclass(frozen=True)
+class RosterLine:
+    """One attendee as the overview shows them: who, present, what waits, what is next."""
+
+    attendance: SessionAttendance
+    claimant: Claimant
+    waiting: int  # proposals the mediator has not approved or rejected yet
+    open: int  # approved proposals still under way
+    last_action: datetime | None
+    follow_up: date | None
+
+
+def session_matches(group: GroupSession) -> object:
+    """Return the condition for the matches a session shows: its own or still open."""
+    return (Match.session_id == group.id) | Match.status.in_(OPEN_STATUSES)
+
+
+def roster(session: Session, *, group: GroupSession) -> list[RosterLine]:
+    """Return the session's attendees in session order with their counts (three queries)."""
+    rows = session.execute(
+        select(SessionAttendance, Claimant)
+        .join(Claimant, Claimant.id == SessionAttendance.claimant_id)
+        .where(SessionAttendance.session_id == group.id)
+        .order_by(Claimant.last_name, Claimant.first_name, Claimant.id)
+    ).all()
+    ids = [claimant.id for _attendance, claimant in rows]
+    shown = and_(Match.claimant_id.in_(ids), session_matches(group))  # type: ignore[arg-type]
+    waiting = (Match.status == "proposed") & Match.approved_at.is_(None)
+    under_way = Match.approved_at.is_not(None) & Match.status.in_(OPEN_STATUSES)
+    counts = {
+        row.claimant_id: row
+        for row in session.execute(
+            select(
+                Match.claimant_id,
+                func.sum(case((waiting, 1), else_=0)).label("waiting"),
+                func.sum(case((under_way, 1), else_=0)).label("open"),
+                func.min(case((under_way, Match.follow_up_on), else_=None)).label("follow_up"),
+            )
+            .where(shown)
+            .group_by(Match.claimant_id)
+        )
+    }
+    last: dict[int, datetime] = {
+        claimant_id: at
+        for claimant_id, at in session.execute(
+            select(Match.claimant_id, func.max(MatchStatusChange.at))
+            .join(MatchStatusChange, MatchStatusChange.match_id == Match.id)
+            .where(shown)
+            .group_by(Match.claimant_id)
+        )
+    }
+    return [
+        RosterLine(
+            attendance=attendance,
+            claimant=claimant,
+            waiting=int(counts[claimant.id].waiting) if claimant.id in counts else 0,
+            open=int(counts[claimant.id].open) if claimant.id in counts else 0,
+            last_action=last.get(claimant.id),
+            follow_up=counts[claimant.id].follow_up if claimant.id in counts else None,
+        )
+        for attendance, claimant in rows
+    ]
+
+
+def session_order(session: Session, *, group: GroupSession) -> list[int]:
+    """Return the session's attendance ids in the order of the overview."""
+    return list(
+        session.scalars(
+            select(SessionAttendance.id)
+            .join(Claimant, Claimant.id == SessionAttendance.claimant_id)
+            .where(SessionAttendance.session_id == group.id)
+            .order_by(Claimant.last_name, Claimant.first_name, Claimant.id)
+        )
+    )
+
+
+def next_session(session: Session, *, group: GroupSession, claimant_id: int) -> GroupSession | None:
+    """Return the first planned session after this one that the claimant is invited to."""
+    return session.scalars(
+        select(GroupSession)
+        .join(SessionAttendance, SessionAttendance.session_id == GroupSession.id)
+        .where(
+            SessionAttendance.claimant_id == claimant_id,
+            GroupSession.starts_at > group.starts_at,
+            GroupSession.status == "planned",
+        )
+        .order_by(GroupSession.starts_at)
+        .limit(1)
+    ).first()
