@@ -1,5 +1,6 @@
 """The weekly session: planner, approving and rejecting, outcomes, follow-up, checklist."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -64,13 +65,25 @@ def test_planner_shows_the_session_with_seats_taken(mediator: FlaskClient, week:
     assert '<td class="utrecht-table__cell utrecht-table__cell--numeric">11</td>' in html
 
 
-def test_session_lists_attendees_with_proposals_best_first(
+def attendee_page(client: FlaskClient, week: Week, db: Session) -> str:
+    """Open Fatima's page of the session, as the mediator does from the overview."""
+    attendance = db.scalars(select(SessionAttendance)).one()
+    path = f"/bemiddelaar/sessies/{week.group.id}/deelnemers/{attendance.id}"
+    overview = client.get(f"/bemiddelaar/sessies/{week.group.id}").get_data(as_text=True)
+    assert f'href="{path}">Fatima Kaya</a>' in overview
+    return client.get(path).get_data(as_text=True)
+
+
+def test_session_overview_is_one_line_per_attendee(
     mediator: FlaskClient, week: Week, db: Session
 ) -> None:
     html = mediator.get(f"/bemiddelaar/sessies/{week.group.id}").get_data(as_text=True)
-    assert "Fatima Kaya" in html
-    assert html.index("Leerwerkplek magazijn") < html.index("Medewerker schoonmaak")
-    assert "Past bij uw ervaring als orderpicker" in html
+    row = html[html.index('id="deelnemer-') : html.index("</tr>", html.index('id="deelnemer-'))]
+    assert "Fatima Kaya" in row and "Fatima aanwezig melden" in row
+    # Two proposals wait for approval; the proposals themselves are on the person's page.
+    cells = re.findall(r'cell--numeric">(\d+)</td>', row)
+    assert cells == ["1", "2", "0"]
+    assert "Leerwerkplek magazijn" not in html
     event = db.scalars(select(AuditEvent).where(AuditEvent.object_type == "group_session")).one()
     assert (event.actor_id, event.object_type, event.object_id, event.reason) == (
         week.mediator.id,
@@ -78,6 +91,18 @@ def test_session_lists_attendees_with_proposals_best_first(
         str(week.group.id),
         "sessie",
     )
+
+
+def test_attendee_page_lists_proposals_best_first_in_mediator_words(
+    mediator: FlaskClient, week: Week, db: Session
+) -> None:
+    html = attendee_page(mediator, week, db)
+    assert html.index("Leerwerkplek magazijn") < html.index("Medewerker schoonmaak")
+    # The mediator reads short notes with what is missing, not the claimant's "u" sentences.
+    assert "Ontbreekt in profiel: rijbewijs, taalniveau." in html
+    assert "Past bij uw ervaring als orderpicker" not in html
+    reasons = [e.reason for e in db.scalars(select(AuditEvent).order_by(AuditEvent.id))]
+    assert reasons[-2:] == ["sessie", "deelnemer"]
 
 
 def test_approving_records_who_and_when(mediator: FlaskClient, week: Week, db: Session) -> None:
@@ -175,9 +200,14 @@ def test_follow_up_date_and_checklist_are_kept(
     assert changes(db, match_id)[-1].details == {
         "checklist": {"cv": True, "letter": False, "phone": True}
     }
-    html = mediator.get(f"/bemiddelaar/sessies/{week.group.id}").get_data(as_text=True)
+    html = attendee_page(mediator, week, db)
     assert f'id="cv-{match_id}" value="y" checked' in html
     assert f'id="letter-{match_id}" value="y" >' in html
+    overview = mediator.get(f"/bemiddelaar/sessies/{week.group.id}").get_data(as_text=True)
+    row = overview[overview.index('id="deelnemer-') :]
+    row = row[: row.index("</tr>")]
+    assert re.findall(r'cell--numeric">(\d+)</td>', row) == ["1", "1", "1"]
+    assert ">1 dec</td>" in row  # the follow-up date
 
 
 def test_incomplete_profile_cannot_be_approved(
@@ -290,7 +320,9 @@ def test_projector_shows_one_attendee_with_approved_proposals_only(
 def test_agenda_is_printable_and_lists_everyone(mediator: FlaskClient, week: Week) -> None:
     html = mediator.get(f"/bemiddelaar/sessies/{week.group.id}/agenda").get_data(as_text=True)
     assert 'class="utrecht-theme utrecht-document printable"' in html
-    assert "1. Fatima Kaya" in html and "Medewerker schoonmaak" in html
+    row = html[html.index('<tr class="utrecht-table__row agenda-item">') :]
+    assert 'numeric">1</td>' in row and "Fatima Kaya" in row
+    assert "Leerwerkplek magazijn (te beoordelen); Medewerker schoonmaak" in row
 
 
 def test_session_of_another_region_is_not_found(
