@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from models import Covenant, GroupSession, Match, Opportunity, Pledge, SessionAttendance, User
 from models.base import utcnow
+from models.workflow import approve
 from tests.factories import create_claimant, create_opportunity, create_user
 
 REGION = "gooi-en-vechtstreek"
@@ -101,3 +102,62 @@ def csrf_token(html: str) -> str:
     found = re.search(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"', html)
     assert found, "the page carries a CSRF token"
     return found.group(1)
+
+
+FIRST_NAMES = (
+    "Anouk Mohamed Sanne Dewi Kevin Priya Jan-Willem Yusuf Marleen Ilse Bram Naima Tom Eline "
+    "Rachid Femke Sem Aylin Daan Chantal Mehmet Lotte Ruud Esra Jeroen Nadia Kees Samira Ivo"
+).split()
+LAST_NAMES = (
+    "de Vries|Bakker|Jansen|El Amrani|van den Berg|Visser|Smit|Yilmaz|de Boer|Mulder|"
+    "Bouzid|de Groot|Bos|Vos|Peters|Hendriks|van Dijk|Öztürk|Dekker|Brouwer|de Wit|"
+    "Dijkstra|Smits|van der Meer|Kramer|Koç|Verhoeven|Postma|van Leeuwen"
+).split("|")
+TITLES = (
+    "Medewerker magazijn (32-38 uur)",
+    "Schoonmaker kantoren / avond",
+    "Leerwerkplek kok - Hilversum",
+    "Chauffeur C/CE",
+    "Kassamedewerker supermarkt",
+    "Medewerker groenvoorziening (BBL)",
+    "Productiemedewerker 2-ploegen",
+    "Gastvrouw/-heer zorgcentrum",
+    "Dagbesteding houtwerkplaats",
+    "Orderpicker koel/vries",
+)
+
+
+def add_attendees(db: Session, week: Week, *, count: int, proposals_each: int = 8) -> None:
+    """Fill the week's session with more people, each with proposals in every state."""
+    places = [
+        create_opportunity(
+            db, title=TITLES[i % len(TITLES)], municipality="Hilversum", postcode="1211"
+        )
+        for i in range(max(proposals_each, len(TITLES)))
+    ]
+    week.group.seats = max(week.group.seats, count + 1)
+    now = utcnow()
+    for i in range(count):
+        claimant = create_claimant(
+            db,
+            first_name=FIRST_NAMES[i % len(FIRST_NAMES)],
+            last_name=LAST_NAMES[i % len(LAST_NAMES)],
+            mediator_id=week.mediator.id,
+            hours_per_week=24 + i % 3 * 4,
+            skills=["orderpicken"],
+        )
+        db.add(SessionAttendance(session_id=week.group.id, claimant_id=claimant.id))
+        for k in range(proposals_each):
+            match = Match(
+                claimant_id=claimant.id,
+                opportunity_id=places[(i + k) % len(places)].id,
+                session_id=week.group.id,
+                score=0.9 - k * 0.05,
+                reasons=["Past bij uw ervaring als orderpicker", "U woont 4 km van deze plek"],
+            )
+            db.add(match)
+            if k % 3 == 0:  # some approved, with a follow-up date and a history
+                db.flush()
+                approve(db, match=match, actor_id=week.mediator.id, now=now)
+                match.follow_up_on = now.date() + timedelta(days=7 + k)
+    db.flush()

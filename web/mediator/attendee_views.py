@@ -21,9 +21,7 @@ def attendee(session_id: int, attendance_id: int) -> str:
     db = get_session()
     order = session_order(db, group=group)
     at = order.index(attendance_id)
-    notes = explanations(
-        db, match_ids=[p.match.id for p in person.proposals], audience="mediator"
-    )
+    notes = explanations(db, match_ids=[p.match.id for p in person.proposals], audience="mediator")
     return render_template(
         "mediator/session_person.html",
         group=group,

@@ -15,7 +15,6 @@ from web.mediator import attendance, bp
 from web.mediator.export import csv_response, wants_csv
 from web.mediator.forms import SessionForm
 from web.mediator.nav import now, region, today
-from web.mediator.roster import roster
 from web.mediator.planning import (
     AMSTERDAM,
     Attendee,
@@ -26,6 +25,7 @@ from web.mediator.planning import (
     sessions_between,
     week_bounds,
 )
+from web.mediator.roster import roster
 
 CLOSE_REFUSALS = {
     "not_planned": _l("Deze sessie is al afgerond."),
