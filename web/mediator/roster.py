@@ -14,12 +14,20 @@ from models.lifecycle import OPEN_MATCH_STATUSES as OPEN_STATUSES
 class RosterLine:
     """One attendee as the overview shows them: who, present, what waits, what is next."""
 
-    attendance: SessionAttendance
-    claimant: Claimant
+    attendance_id: int
+    attended: bool | None
+    claimant_id: int
+    first_name: str
+    last_name: str
     waiting: int  # proposals the mediator has not approved or rejected yet
     open: int  # approved proposals still under way
     last_action: datetime | None
     follow_up: date | None
+
+    @property
+    def display_name(self) -> str:
+        """Return the name a mediator sees (as Claimant.display_name)."""
+        return f"{self.first_name} {self.last_name}"
 
 
 def session_matches(group: GroupSession) -> object:
@@ -29,13 +37,20 @@ def session_matches(group: GroupSession) -> object:
 
 def roster(session: Session, *, group: GroupSession) -> list[RosterLine]:
     """Return the session's attendees in session order with their counts (three queries)."""
+    # Columns, not ORM objects: thirty full claimant rows cost more than the page itself.
     rows = session.execute(
-        select(SessionAttendance, Claimant)
+        select(
+            SessionAttendance.id,
+            SessionAttendance.attended,
+            Claimant.id.label("claimant_id"),
+            Claimant.first_name,
+            Claimant.last_name,
+        )
         .join(Claimant, Claimant.id == SessionAttendance.claimant_id)
         .where(SessionAttendance.session_id == group.id)
         .order_by(Claimant.last_name, Claimant.first_name, Claimant.id)
     ).all()
-    ids = [claimant.id for _attendance, claimant in rows]
+    ids = [row.claimant_id for row in rows]
     shown = and_(Match.claimant_id.in_(ids), session_matches(group))  # type: ignore[arg-type]
     waiting = (Match.status == "proposed") & Match.approved_at.is_(None)
     under_way = Match.approved_at.is_not(None) & Match.status.in_(OPEN_STATUSES)
@@ -63,14 +78,17 @@ def roster(session: Session, *, group: GroupSession) -> list[RosterLine]:
     }
     return [
         RosterLine(
-            attendance=attendance,
-            claimant=claimant,
-            waiting=int(counts[claimant.id].waiting) if claimant.id in counts else 0,
-            open=int(counts[claimant.id].open) if claimant.id in counts else 0,
-            last_action=last.get(claimant.id),
-            follow_up=counts[claimant.id].follow_up if claimant.id in counts else None,
+            attendance_id=row.id,
+            attended=row.attended,
+            claimant_id=row.claimant_id,
+            first_name=row.first_name,
+            last_name=row.last_name,
+            waiting=int(counts[row.claimant_id].waiting) if row.claimant_id in counts else 0,
+            open=int(counts[row.claimant_id].open) if row.claimant_id in counts else 0,
+            last_action=last.get(row.claimant_id),
+            follow_up=counts[row.claimant_id].follow_up if row.claimant_id in counts else None,
         )
-        for attendance, claimant in rows
+        for row in rows
     ]
 
 

@@ -106,13 +106,18 @@ def session(session_id: int) -> str | BaseResponse:
 def projector(session_id: int) -> str:
     """Show one attendee at a time in large type for the projector."""
     group = _group_or_404(session_id)
-    people = [a for a in _read(group, "beamer") if a.proposals]
+    db = get_session()
+    # The overview's order, only people with approved proposals; one person loaded in full.
+    people = [line for line in roster(db, group=group) if line.open]
     index = request.args.get("n", 0, type=int)
     index = min(max(index, 0), max(len(people) - 1, 0))
+    shown = attendees(db, group=group, attendance_id=people[index].attendance_id) if people else []
+    record_session_read(db, actor_id=current_user.id, group_id=group.id, view="beamer")
+    db.commit()
     return render_template(
         "mediator/projector.html",
         group=group,
-        attendee=people[index] if people else None,
+        attendee=shown[0] if shown else None,
         index=index,
         total=len(people),
     )
