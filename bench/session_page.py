@@ -49,10 +49,13 @@ def build(url: str) -> tuple[str, int, int]:
     return found
 
 
-def measure(client: object, path: str, n: int) -> tuple[float, float, int]:
-    """Return median ms, p90 ms and bytes of n GETs of path (after one warm-up)."""
+def measure(client: object, path: str, n: int) -> tuple[float, float, int] | None:
+    """Return median ms, p90 ms and bytes of n GETs of path (after one warm-up), None if absent."""
     get = client.get  # type: ignore[attr-defined]
-    size = len(get(path).get_data())
+    first = get(path)
+    if first.status_code == 404:  # the code before issue 13 had no attendee page
+        return None
+    size = len(first.get_data())
     times = []
     for _ in range(n):
         start = time.perf_counter()
@@ -94,7 +97,11 @@ def main() -> None:
         print(f"{'page':32} {'median ms':>10} {'p90 ms':>8} {'bytes':>8} {'x static':>9}")
         base = 0.0
         for name, path in pages:
-            median, p90, size = measure(client, path, args.requests)
+            found = measure(client, path, args.requests)
+            if found is None:
+                print(f"{name:32} {'(no such page)':>10}")
+                continue
+            median, p90, size = found
             base = base or median
             print(f"{name:32} {median:10.1f} {p90:8.1f} {size:8d} {median / base:9.1f}")
         app.extensions["zow.engine"].dispose()
