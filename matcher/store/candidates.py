@@ -7,6 +7,7 @@ anything derived from health, never the ladder step, never a claimant id or anyt
 stays the same across proposals. Name and e-mail only while `identity_may_show` says so.
 """
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -15,6 +16,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from matcher.geo import Gazetteer
+from matcher.store.explanations import explanations
 from models import Claimant, Match, Opportunity
 from models.lifecycle import identity_may_show
 from models.workflow import standing_consent
@@ -49,6 +51,8 @@ class CandidateView:
     education_band: str | None  # "basis", "middelbaar", "hoger"
     dutch_level: str | None
     experience: tuple[str, ...]
+    # Why the candidate fits, in the employer's minimised words (matcher.audiences).
+    fit: tuple[str, ...]
     # Only while a consent stands and the match (and its place) are open, or after placement.
     name: str | None
     email: str | None
@@ -57,6 +61,7 @@ class CandidateView:
         """Return the view as plain JSON values, the same fields the pages show."""
         data = asdict(self)
         data["experience"] = list(self.experience)
+        data["fit"] = list(self.fit)
         at = self.released_at
         if at is not None and at.tzinfo is None:
             at = at.replace(tzinfo=UTC)  # SQLite hands back stored UTC times without a zone
@@ -96,8 +101,16 @@ def experience(claimant: Claimant) -> tuple[str, ...]:
     return tuple(sorted(t for t in titles if t))[:MAX_EXPERIENCE]
 
 
-def candidate_view(session: Session, *, match: Match) -> CandidateView:
-    """Return what the employer of the match's place may see of the candidate."""
+def candidate_view(
+    session: Session, *, match: Match, reasons: Sequence[str] | None = None
+) -> CandidateView:
+    """Return what the employer of the match's place may see of the candidate.
+
+    `reasons` are the employer-audience explanations when the caller read them for many
+    matches at once; without them they are read for this one match.
+    """
+    if reasons is None:
+        reasons = explanations(session, match_ids=[match.id], audience="employer").get(match.id, [])
     claimant = session.get(Claimant, match.claimant_id)
     opportunity = session.get(Opportunity, match.opportunity_id)
     if claimant is None or opportunity is None:
@@ -119,6 +132,7 @@ def candidate_view(session: Session, *, match: Match) -> CandidateView:
         education_band=EDUCATION_BANDS.get(claimant.education_level or ""),
         dutch_level=claimant.dutch_level,
         experience=experience(claimant),
+        fit=tuple(reasons),
         name=claimant.display_name if named else None,
         email=claimant.email if named else None,
     )

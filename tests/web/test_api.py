@@ -153,6 +153,9 @@ def test_employer_sees_only_own_released_proposals_anonymised(
     for never in ("has_restrictions", "restrictions", "ladder_step", "skills", "reasons"):
         assert never not in detail["candidate"] and never not in detail, never
     assert detail["candidate"]["name"] is None
+    # Why the candidate fits, in the employer's words: never the exact distance.
+    fit = detail["candidate"]["fit"]
+    assert fit and all(" km" not in line and "U " not in line for line in fit), fit
 
 
 def test_employer_learns_the_name_only_after_the_claimant_consented(

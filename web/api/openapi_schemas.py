@@ -86,6 +86,7 @@ CANDIDATE = _object(
         "education_band": nullable({"type": "string", "enum": ["basis", "middelbaar", "hoger"]}),
         "dutch_level": nullable(TEXT),
         "experience": TEXTS,
+        "fit": TEXTS,
         "name": nullable(TEXT),
         "email": nullable(TEXT),
     },

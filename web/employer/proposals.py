@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from matcher.store.candidates import CandidateView, candidate_view, visible_to_employer
+from matcher.store.explanations import explanations
 from models import AuditEvent, Match
 from models.lifecycle import AWAITING_EMPLOYER, EMPLOYER, next_statuses
 from models.workflow import transition
@@ -42,9 +43,11 @@ def candidates(session: Session, *, employer_id: int, now: datetime) -> list[Can
     matches = session.scalars(
         visible_to_employer(employer_id).order_by(Match.released_to_employer_at, Match.id)
     ).all()
+    # Every candidate's reasons in one read, not one per candidate.
+    notes = explanations(session, match_ids=[m.id for m in matches], audience="employer")
     found = []
     for match in matches:
-        view = candidate_view(session, match=match)
+        view = candidate_view(session, match=match, reasons=notes.get(match.id, []))
         released = _aware(match.released_to_employer_at)  # type: ignore[arg-type]
         allowed = next_statuses(match.status, EMPLOYER)
         found.append(
