@@ -42,8 +42,20 @@ def test_a_full_session(page, week: Week, db: Session) -> None:  # type: ignore[
     assert_accessible(page, "mediator-planner")
     with page.expect_navigation():
         page.get_by_role("link", name=re.compile("10:00|:")).first.click()
-    expect(page.get_by_role("heading", name="Fatima Kaya")).to_be_visible()
+    # The overview: one line per attendee; Fatima's proposals are one keypress away.
+    row = page.locator("tr", has=page.get_by_role("rowheader", name="Fatima Kaya"))
+    expect(row.locator("td").nth(2)).to_have_text("2")  # to review
     assert_accessible(page, "mediator-session-before")
+    with page.expect_navigation():
+        row.get_by_role("button", name="Fatima aanwezig melden").click()
+    row = page.locator("tr", has=page.get_by_role("rowheader", name="Fatima Kaya"))
+    expect(row.get_by_text("Aanwezig", exact=True)).to_be_visible()
+    row.get_by_role("link", name="Fatima Kaya").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Fatima Kaya", level=1)).to_be_visible()
+    expect(page.get_by_text("Ontbreekt in profiel: rijbewijs, taalniveau.").first).to_be_visible()
+    assert_accessible(page, "mediator-session-person")
 
     first = page.locator(f"#voorstel-{week.proposal.id}")
     with page.expect_navigation():
@@ -86,6 +98,21 @@ def test_a_full_session(page, week: Week, db: Session) -> None:  # type: ignore[
     assert match.released_to_employer_at is not None
 
     with page.expect_navigation():
+        page.get_by_role("link", name="Blad om mee te geven").click()
+    expect(page.get_by_role("heading", name="Leerwerkplek magazijn")).to_be_visible()
+    expect(page.get_by_text("Gedaan: Brief geschreven")).to_be_visible()
+    assert_accessible(page, "mediator-take-home")
+    page.emulate_media(media="print")
+    screenshot(page, "mediator-take-home-print")
+    page.emulate_media(media="screen")
+    page.go_back()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Terug naar het overzicht").click()
+    row = page.locator("tr", has=page.get_by_role("rowheader", name="Fatima Kaya"))
+    expect(row.locator("td").nth(3)).to_have_text("1")  # under way
+    expect(row.locator("td").nth(5)).to_have_text("1 dec")  # follow-up
+    assert_accessible(page, "mediator-session-after-overview")
+    with page.expect_navigation():
         page.get_by_role("link", name="Scherm voor de beamer").click()
     expect(page.get_by_role("heading", name="Fatima", exact=True)).to_be_visible()
     expect(page.get_by_text("Leerwerkplek magazijn")).to_be_visible()
@@ -95,7 +122,8 @@ def test_a_full_session(page, week: Week, db: Session) -> None:  # type: ignore[
     assert_accessible(page, "mediator-agenda")
     page.emulate_media(media="print")
     assert not page.locator(".site-header").is_visible()
-    expect(page.get_by_text("1. Fatima Kaya")).to_be_visible()
+    expect(page.get_by_role("rowheader", name=re.compile("Fatima Kaya"))).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollHeight") < 1200
     screenshot(page, "mediator-agenda-print")
 
 
