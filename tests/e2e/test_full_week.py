@@ -85,8 +85,11 @@ def test_a_full_week(open_as, week: Week, db: Session) -> None:  # type: ignore[
     # The session: Fatima is there; both proposals approved; consent for the first given in
     # the session, with her present; both released to the employer.
     mediator.goto(f"/bemiddelaar/sessies/{week.group.id}")
-    section = mediator.locator(f"section:has(#deelnemer-{week.proposal.claimant_id})")
-    _click(mediator, section, "Aanwezig melden")
+    row = mediator.locator("tr", has=mediator.get_by_role("rowheader", name="Fatima Kaya"))
+    _click(mediator, row, "Fatima aanwezig melden")
+    row = mediator.locator("tr", has=mediator.get_by_role("rowheader", name="Fatima Kaya"))
+    with mediator.expect_navigation():
+        row.get_by_role("link", name="Fatima Kaya").click()
     for match_id in (proposal, second):
         _click(mediator, mediator.locator(f"#voorstel-{match_id}"), "Goedkeuren")
     _click(mediator, mediator.locator(f"#voorstel-{proposal}"), "Klant geeft toestemming")
