@@ -32,7 +32,7 @@ OLD = (
 NEW = (*OLD, "no_show", "closed")
 ENDING = ("declined", "rejected")
 DOWNGRADE_STATUSES = tuple(
-    f"UPDATE {table} SET {column} = '{old}' WHERE {column} = '{new}'"  # noqa: S608 - constants
+    f"UPDATE {table} SET {column} = '{old}' WHERE {column} = '{new}'"  # noqa: S608  # nosec B608 - constants
     for table, column in (
         ("matches", "status"),
         ("match_status_changes", "to_status"),
