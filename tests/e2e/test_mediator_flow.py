@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from models import Claimant, Match, MatchStatusChange, SessionAttendance
 from tests.e2e.conftest import assert_accessible, log_in, screenshot
-from tests.e2e.scenario import Week, build_week
+from tests.e2e.scenario import Week, add_attendees, build_week
 
 pytestmark = pytest.mark.slow
 
@@ -187,3 +187,20 @@ def test_kpi_charts_draw_under_the_content_security_policy(page, week: Week) -> 
     expect(page.locator("#chart-funnel")).to_be_visible()
     assert [url for url in failed if not url.endswith("/favicon.ico")] == []
     assert [e for e in errors if "Content Security Policy" in e] == []
+
+
+def test_thirty_people_agenda_prints_on_two_pages_at_most(  # type: ignore[no-untyped-def]
+    page, week: Week, db: Session
+) -> None:
+    add_attendees(db, week, count=29)
+    db.commit()
+    log_in(page, week.mediator.email)
+    page.goto(f"/bemiddelaar/sessies/{week.group.id}")
+    assert page.locator("tbody tr").count() == 30
+    assert_accessible(page, "mediator-session-thirty")
+    # The overview fits a laptop screen at a glance: no proposals, one line per person.
+    assert page.evaluate("document.documentElement.scrollHeight") < 2600
+    page.goto(f"/bemiddelaar/sessies/{week.group.id}/agenda")
+    pdf = page.pdf(format="A4")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 1 <= pages <= 2, pages
