@@ -10,8 +10,10 @@ from models.job_run import JobRun
 from models.login_attempt import LoginFailure
 from models.match import Match, MatchStatusChange
 from models.matching_run import MatchingRun
+from models.matching_state import LinkedConcept, OpportunitySet, OpportunitySnapshot
 from models.opportunity import Opportunity
 from models.ranker import RankerModel
+from models.region_run import RegionRun
 from models.session import GroupSession, SessionAttendance
 from models.system_flag import SystemFlag
 from models.user import User
@@ -29,13 +31,17 @@ __all__ = [
     "GroupSession",
     "JobRun",
     "LadderStepChange",
+    "LinkedConcept",
     "LoginFailure",
     "Match",
     "MatchStatusChange",
     "MatchingRun",
     "Opportunity",
+    "OpportunitySet",
+    "OpportunitySnapshot",
     "Pledge",
     "RankerModel",
+    "RegionRun",
     "SessionAttendance",
     "SystemFlag",
     "User",
