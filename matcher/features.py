@@ -82,10 +82,11 @@ class FeatureContext:
         linker: Linker,
         gazetteer: Gazetteer,
         today: dt.date,
+        concepts: ConceptCache | None = None,
     ) -> None:
         self.table = OpportunityTable.build(opportunities, gazetteer, today)
         self.gazetteer = gazetteer
-        self.concepts = ConceptCache(linker)
+        self.concepts = concepts if concepts is not None else ConceptCache(linker)
         self.titles = TitleMatch(claimants, opportunities, self.concepts)
         texts = [opportunity_text(o) for o in opportunities]
         self.text_space = TextSpace(texts)
@@ -176,18 +177,21 @@ class FeatureContext:
         out = np.empty((len(FEATURE_NAMES), len(rows)), dtype=np.float32)
         out[0], out[2], out[7] = occupation, title, recency
         out[1] = self._skills(block, rows, cols)
-        out[3] = _sample(
-            self.text_space.transform([claimant_text(c) for c in block]),
-            self.text_space.opportunities,
-            rows,
-            cols,
-        )
+        out[3] = self._text(block, rows, cols)
         out[4] = self._closeness(block, rows, distance)
         out[5] = self._hours(block, rows, cols)
         out[6] = self._education(block, rows, cols)
         out[8] = self.covenant[cols]
         out[9] = self._preferences(block, rows, cols)
         return out
+
+    def _text(self, block: Sequence[ClaimantProfile], rows: Ids, cols: Ids) -> Matrix:
+        if len(rows) == 0:
+            return np.zeros(0, dtype=np.float32)
+        needed, position = np.unique(cols, return_inverse=True)
+        left = self.text_space.transform([claimant_text(c) for c in block])
+        product = sparse.csr_matrix(left @ self.text_space.columns(needed).T).toarray()
+        return np.asarray(product[rows, position], dtype=np.float32)
 
     def _skills(self, block: Sequence[ClaimantProfile], rows: Ids, cols: Ids) -> Matrix:
         shared = _sample(self._skill_matrix([c.skills for c in block]), self.opp_skills, rows, cols)

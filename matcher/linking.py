@@ -6,6 +6,7 @@ compared at four levels: same concept, same 4-, 3- or 2-digit ISCO group.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import inspect
 import re
@@ -108,10 +109,9 @@ def linker_version(linker: object) -> str:
 @cache
 def _fingerprint(kind: type) -> str:
     digest = hashlib.sha256(f"{kind.__module__}.{kind.__qualname__}".encode())
-    try:
+    # Without shipped source, the class name and the data still tell versions apart.
+    with contextlib.suppress(OSError, TypeError):
         digest.update(inspect.getsource(inspect.getmodule(kind) or kind).encode("utf-8"))
-    except (OSError, TypeError):
-        pass  # no source shipped: the class name and data still tell versions apart
     if kind.__module__.startswith("matcher."):
         for item in sorted(resources.files("matcher").joinpath("data").iterdir(), key=str):
             if item.name.endswith(".gz"):

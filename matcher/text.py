@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -56,24 +57,83 @@ def opportunity_text(opportunity: OpportunityRecord) -> str:
     return " ".join([opportunity.title, opportunity.description, *opportunity.skills])
 
 
-class TextSpace:
-    """A TF-IDF space fitted on the opportunities, to compare claimant texts with them."""
+class TextVocabulary:
+    """Character n-grams and their weights, fitted once on the taxonomy's Dutch labels.
 
-    def __init__(self, opportunity_texts: Sequence[str]) -> None:
+    A fixed vocabulary makes an opportunity's vector depend on its own text only, so a run
+    transforms just the opportunities it needs, and a score does not change when other
+    opportunities come or go (a weekly update can rank only the new ones).
+    """
+
+    def __init__(self, texts: Sequence[str]) -> None:
         # Character n-grams within words cope with Dutch compounds and typos.
         self.vectorizer = TfidfVectorizer(
             analyzer="char_wb", ngram_range=(3, 5), min_df=1, sublinear_tf=True, dtype=np.float32
         )
-        self.opportunities = self._fit(opportunity_texts)
+        self.vectorizer.fit([t for t in texts if t.strip()] or ["leeg"])
+        self.version = _digest(texts)
 
-    def _fit(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        if not any(text.strip() for text in texts):
-            texts = ["leeg"]  # an empty vocabulary would make sklearn raise
-        return sparse.csr_matrix(self.vectorizer.fit_transform(texts))
+    @classmethod
+    def default(cls) -> TextVocabulary:
+        """Return the vocabulary of the shipped taxonomy, fitted once per process."""
+        return _default_vocabulary()
 
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """Return L2-normalised TF-IDF rows for texts."""
         return sparse.csr_matrix(self.vectorizer.transform(texts))
+
+
+def taxonomy_texts() -> list[str]:
+    """Return the Dutch labels of the shipped ESCO occupations and skills."""
+    from matcher.taxonomy import Taxonomy
+
+    taxonomy = Taxonomy.default()
+    labels = [label for o in taxonomy.occupations for label in o.labels]
+    labels += [s.label for s in taxonomy.skills if s.lang == "nl"]
+    return labels + [alt for s in taxonomy.skills if s.lang == "nl" for alt in s.alt_labels]
+
+
+def _digest(texts: Sequence[str]) -> str:
+    digest = hashlib.sha256()
+    for text in texts:
+        digest.update(text.encode("utf-8") + b"\n")
+    return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def _default_vocabulary() -> TextVocabulary:
+    return TextVocabulary(taxonomy_texts())
+
+
+class TextSpace:
+    """Opportunity texts in a fixed TF-IDF space, transformed only when first needed."""
+
+    def __init__(
+        self, opportunity_texts: Sequence[str], vocabulary: TextVocabulary | None = None
+    ) -> None:
+        self.vocabulary = vocabulary or TextVocabulary.default()
+        self.texts = list(opportunity_texts)
+        self._where = np.full(len(self.texts), -1, dtype=np.intp)
+        self._rows = sparse.csr_matrix((0, len(self.vocabulary.vectorizer.vocabulary_)))
+
+    def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        """Return L2-normalised TF-IDF rows for texts."""
+        return self.vocabulary.transform(texts)
+
+    def columns(self, positions: npt.NDArray[np.intp]) -> sparse.csr_matrix:
+        """Return the rows of the opportunities at these positions, transforming new ones."""
+        missing = np.unique(positions[self._where[positions] < 0])
+        if len(missing):
+            start = self._rows.shape[0]
+            fresh = self.transform([self.texts[i] for i in missing.tolist()])
+            self._rows = sparse.vstack([self._rows, fresh], format="csr")
+            self._where[missing] = np.arange(start, start + len(missing))
+        return sparse.csr_matrix(self._rows[self._where[positions]])
+
+    @property
+    def opportunities(self) -> sparse.csr_matrix:
+        """Return the rows of every opportunity."""
+        return self.columns(np.arange(len(self.texts), dtype=np.intp))
 
     def similarity(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         """Return cosine similarities of texts (rows) with every opportunity (columns)."""

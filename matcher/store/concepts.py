@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Executable
 
 from matcher.linking import Concept
 from models import LinkedConcept
+from models.base import utcnow
 
 # Texts longer than a column holds are linked every time: rare, and never wrong.
 LONGEST = 300
@@ -27,8 +30,9 @@ class DatabaseConcepts:
         found: dict[str, Concept] = {}
         for start in range(0, len(wanted), _CHUNK):
             rows = self.session.execute(
-                select(LinkedConcept.text, LinkedConcept.uri, LinkedConcept.label, LinkedConcept.isco)
-                .where(
+                select(
+                    LinkedConcept.text, LinkedConcept.uri, LinkedConcept.label, LinkedConcept.isco
+                ).where(
                     LinkedConcept.linker_version == version,
                     LinkedConcept.text.in_(wanted[start : start + _CHUNK]),
                 )
@@ -37,24 +41,25 @@ class DatabaseConcepts:
         return found
 
     def keep(self, version: str, concepts: Mapping[str, Concept]) -> None:
-        """Add new concepts; texts another process stored meanwhile are left as they are."""
-        fresh = {t: c for t, c in concepts.items() if len(t) <= LONGEST}
-        if not fresh:
-            return
-        known = set(
-            self.session.scalars(
-                select(LinkedConcept.text).where(
-                    tuple_(LinkedConcept.linker_version, LinkedConcept.text).in_(
-                        [(version, t) for t in fresh]
-                    )
-                )
-            )
-        ) if len(fresh) <= _CHUNK else set(self.fetch(version, list(fresh)))
-        self.session.add_all(
-            LinkedConcept(
-                linker_version=version, text=t, uri=c.uri, label=c.label[:300], isco=c.isco[:8]
-            )
-            for t, c in fresh.items()
-            if t not in known
-        )
-        self.session.flush()
+        """Add new concepts; a text another process stored meanwhile is left as it is."""
+        rows = [
+            {
+                "linker_version": version,
+                "text": text,
+                "uri": concept.uri,
+                "label": concept.label[:LONGEST],
+                "isco": concept.isco[:8],
+                "created_at": utcnow(),
+            }
+            for text, concept in concepts.items()
+            if len(text) <= LONGEST
+        ]
+        for start in range(0, len(rows), _CHUNK):
+            self.session.execute(_insert_new(self.session, rows[start : start + _CHUNK]))
+
+
+def _insert_new(session: Session, rows: list[dict[str, object]]) -> Executable:
+    """Return an INSERT that skips rows whose key exists (two workers may link one title)."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return insert(LinkedConcept).values(rows).on_conflict_do_nothing()
