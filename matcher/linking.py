@@ -10,6 +10,7 @@ import contextlib
 import hashlib
 import inspect
 import re
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -103,20 +104,22 @@ def linker_version(linker: object) -> str:
     version = getattr(linker, "version", None)
     if version:
         return str(version)
-    return _fingerprint(type(linker))
+    kind = type(linker)
+    return _fingerprint(f"{kind.__module__}:{kind.__qualname__}")
 
 
 @cache
-def _fingerprint(kind: type) -> str:
-    digest = hashlib.sha256(f"{kind.__module__}.{kind.__qualname__}".encode())
+def _fingerprint(name: str) -> str:
+    module_name, class_name = name.split(":")
+    digest = hashlib.sha256(name.encode("utf-8"))
     # Without shipped source, the class name and the data still tell versions apart.
-    with contextlib.suppress(OSError, TypeError):
-        digest.update(inspect.getsource(inspect.getmodule(kind) or kind).encode("utf-8"))
-    if kind.__module__.startswith("matcher."):
+    with contextlib.suppress(OSError, TypeError, KeyError):
+        digest.update(inspect.getsource(sys.modules[module_name]).encode("utf-8"))
+    if module_name.startswith("matcher."):
         for item in sorted(resources.files("matcher").joinpath("data").iterdir(), key=str):
             if item.name.endswith(".gz"):
                 digest.update(item.read_bytes())
-    return f"{kind.__name__}-{digest.hexdigest()[:16]}"
+    return f"{class_name.rsplit('.', 1)[-1]}-{digest.hexdigest()[:16]}"
 
 
 class ConceptCache:
