@@ -36,7 +36,7 @@ from matcher.pipeline import ClaimantResult, rank
 from matcher.ranker import LinearScorer
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.runs import content_hash, record_data, run_inputs, run_results
-from matcher.text import TextVocabulary
+from matcher.text import TextVocabulary, word_index
 
 TOP = 20
 SESSION = 30
@@ -107,11 +107,17 @@ def weekly(claimants: int, opportunities: int, new: int, runs_per_week: int) -> 
     last_week, full = timed(
         "full run, titles linked last week", lambda: region.rank(everyone, region.opportunities)
     )
-    session = everyone[:: max(len(everyone) // SESSION, 1)][:SESSION]
-    _, one = timed(
-        f"one {len(session)}-person session", lambda: region.rank(session, region.opportunities)
+    step = max(len(everyone) // SESSION, 1)
+    session, other = everyone[::step][:SESSION], everyone[1::step][:SESSION]
+    TextVocabulary.default().forget()  # a worker that has not ranked this region yet
+    word_index().forget()
+    _, cold_one = timed(
+        f"one {len(session)}-person session, fresh worker",
+        lambda: region.rank(session, region.opportunities),
     )
-    print(f"{'ratio session / full run':<48} {one / full:8.3f}    (goal <= 0.10)")
+    _, one = timed("another session, same worker", lambda: region.rank(other, region.opportunities))
+    print(f"{'ratio session / full run, fresh worker':<48} {cold_one / full:8.3f}  (goal <= 0.10)")
+    print(f"{'ratio session / full run, same worker':<48} {one / full:8.3f}")
     gone = {o.id for o in region.opportunities[::50]}  # filled or withdrawn during the week
     still_open = [o for o in region.opportunities if o.id not in gone]
 
@@ -126,7 +132,14 @@ def weekly(claimants: int, opportunities: int, new: int, runs_per_week: int) -> 
     )
     print(f"{'ratio update / full run':<48} {updating / rerun:8.3f}")
     record_bytes(region, session, runs_per_week)
-    return {"cold": cold, "full": full, "session": one, "update": updating, "rerun": rerun}
+    return {
+        "cold": cold,
+        "full": full,
+        "session": one,
+        "fresh_session": cold_one,
+        "update": updating,
+        "rerun": rerun,
+    }
 
 
 def main() -> None:

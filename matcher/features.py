@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -23,7 +22,7 @@ from matcher.geo import Gazetteer
 from matcher.linking import ConceptCache, Linker
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.scales import education_rank
-from matcher.text import KeywordSpace, TextSpace, claimant_text, normalise_term, opportunity_text
+from matcher.text import TextSpace, claimant_text, normalise_term, opportunity_text, word_index
 from matcher.title_match import Ids, Index, TitleMatch
 
 FEATURE_NAMES = (
@@ -132,11 +131,6 @@ class FeatureContext:
         out[rows < 0, :] = np.nan
         return out
 
-    @cached_property
-    def keywords(self) -> KeywordSpace:
-        """Return the word space for stated preferences, built on first use."""
-        return KeywordSpace(self._keyword_texts)
-
     def title_keys(self, claimant: ClaimantProfile) -> list[int]:
         """Return the title ids of a claimant, desired titles first."""
         return self.titles.keys(claimant)
@@ -223,12 +217,12 @@ class FeatureContext:
 
     def _preferences(self, block: Sequence[ClaimantProfile], rows: Ids, cols: Ids) -> Matrix:
         scores = np.zeros(len(rows), dtype=np.float32)
-        if any(c.preferences for c in block):
-            words = self.keywords
-            shares = _sample(
-                words.queries([c.preferences for c in block]), words.opportunities, rows, cols
+        if any(c.preferences for c in block) and len(rows):
+            needed, position = np.unique(cols, return_inverse=True)
+            shares = word_index().shares(
+                [c.preferences for c in block], [self._keyword_texts[i] for i in needed.tolist()]
             )
-            scores = np.minimum(shares, 1.0)
+            scores = np.minimum(shares[rows, position], 1.0).astype(np.float32)
         feedback = {
             (row, self.ids[oid]): _feedback_value(outcome)
             for row, c in enumerate(block)

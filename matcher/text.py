@@ -72,6 +72,9 @@ class TextVocabulary:
         )
         self.vectorizer.fit([t for t in texts if t.strip()] or ["leeg"])
         self.version = _digest(texts)
+        self.width = len(self.vectorizer.vocabulary_)
+        self._memo: dict[str, tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]] = {}
+        self.memo_limit = 40_000
 
     @classmethod
     def default(cls) -> TextVocabulary:
@@ -81,6 +84,33 @@ class TextVocabulary:
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """Return L2-normalised TF-IDF rows for texts."""
         return sparse.csr_matrix(self.vectorizer.transform(texts))
+
+    def forget(self) -> None:
+        """Forget the remembered rows (as a freshly started worker has none)."""
+        self._memo.clear()
+
+    def rows(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        """Return the rows of texts, transforming each distinct text once per process.
+
+        A vacancy's text stays the same week after week, and one worker ranks many
+        sessions: remembering rows (up to ``memo_limit`` texts) saves most of the work.
+        """
+        missing = [t for t in dict.fromkeys(texts) if t not in self._memo]
+        if len(self._memo) + len(missing) > self.memo_limit:
+            self._memo.clear()
+            missing = list(dict.fromkeys(texts))
+        if missing:
+            fresh = self.transform(missing)
+            for i, text in enumerate(missing):
+                lo, hi = fresh.indptr[i], fresh.indptr[i + 1]
+                self._memo[text] = (fresh.indices[lo:hi].copy(), fresh.data[lo:hi].copy())
+        parts = [self._memo[t] for t in texts]
+        indptr = np.cumsum([0, *(len(p[0]) for p in parts)], dtype=np.int64)
+        if not parts:
+            return sparse.csr_matrix((0, self.width), dtype=np.float32)
+        indices = np.concatenate([p[0] for p in parts])
+        data = np.concatenate([p[1] for p in parts])
+        return sparse.csr_matrix((data, indices, indptr), shape=(len(texts), self.width))
 
 
 def taxonomy_texts() -> list[str]:
@@ -113,22 +143,14 @@ class TextSpace:
     ) -> None:
         self.vocabulary = vocabulary or TextVocabulary.default()
         self.texts = list(opportunity_texts)
-        self._where = np.full(len(self.texts), -1, dtype=np.intp)
-        self._rows = sparse.csr_matrix((0, len(self.vocabulary.vectorizer.vocabulary_)))
 
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """Return L2-normalised TF-IDF rows for texts."""
         return self.vocabulary.transform(texts)
 
     def columns(self, positions: npt.NDArray[np.intp]) -> sparse.csr_matrix:
-        """Return the rows of the opportunities at these positions, transforming new ones."""
-        missing = np.unique(positions[self._where[positions] < 0])
-        if len(missing):
-            start = self._rows.shape[0]
-            fresh = self.transform([self.texts[i] for i in missing.tolist()])
-            self._rows = sparse.vstack([self._rows, fresh], format="csr")
-            self._where[missing] = np.arange(start, start + len(missing))
-        return sparse.csr_matrix(self._rows[self._where[positions]])
+        """Return the rows of the opportunities at these positions."""
+        return self.vocabulary.rows([self.texts[i] for i in positions.tolist()])
 
     @property
     def opportunities(self) -> sparse.csr_matrix:
@@ -141,16 +163,54 @@ class TextSpace:
         return np.asarray(product.toarray(), dtype=np.float32)
 
 
-class KeywordSpace:
-    """Binary word occurrence in opportunity texts, to find stated preferences in them."""
+class WordIndex:
+    """Words of opportunity texts as ids, read once per distinct text in a process.
 
-    def __init__(self, opportunity_texts: Sequence[str]) -> None:
-        self.vectorizer = CountVectorizer(binary=True, dtype=np.float32)
-        texts = opportunity_texts if any(t.strip() for t in opportunity_texts) else ["leeg"]
-        self.opportunities = sparse.csr_matrix(self.vectorizer.fit_transform(texts))
+    Stated preferences are matched as whole words; the ids only grow, so a share does not
+    depend on which other opportunities exist, and a run reads just the texts it needs.
+    """
 
-    def queries(self, keyword_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-        """Return keyword rows scaled so that a product with ``opportunities`` is a share."""
-        docs = [" ".join(words) for words in keyword_lists]
+    def __init__(self, limit: int = 200_000) -> None:
+        self.limit = limit
+        self.ids: dict[str, int] = {}
+        self._docs: dict[str, npt.NDArray[np.int64]] = {}
+        self._analyse = CountVectorizer().build_analyzer()
+
+    def forget(self) -> None:
+        """Forget every word and text (as a freshly started worker has none)."""
+        self.ids, self._docs = {}, {}
+
+    def _words(self, text: str) -> npt.NDArray[np.int64]:
+        found = self._docs.get(text)
+        if found is None:
+            ids = {self.ids.setdefault(word, len(self.ids)) for word in self._analyse(text)}
+            found = np.array(sorted(ids), dtype=np.int64)
+            self._docs[text] = found
+        return found
+
+    def shares(
+        self, keyword_lists: Sequence[Sequence[str]], texts: Sequence[str]
+    ) -> npt.NDArray[np.float32]:
+        """Return per keyword list (rows) the share of its words in each text (columns)."""
+        if len(self.ids) > self.limit or len(self._docs) > self.limit:
+            self.forget()
+        docs = [self._words(t) for t in texts]
+        queries = [self._words(" ".join(words)) for words in keyword_lists]
+        width = len(self.ids)
+        left = _binary(queries, width)
         counts = np.array([max(len(words), 1) for words in keyword_lists], dtype=np.float32)
-        return sparse.csr_matrix(sparse.diags(1.0 / counts) @ self.vectorizer.transform(docs))
+        product = sparse.csr_matrix(left @ _binary(docs, width).T).toarray()
+        return np.asarray(product / counts[:, None], dtype=np.float32)
+
+
+def _binary(rows: Sequence[npt.NDArray[np.int64]], width: int) -> sparse.csr_matrix:
+    indptr = np.cumsum([0, *(len(r) for r in rows)], dtype=np.int64)
+    indices = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    data = np.ones(len(indices), dtype=np.float32)
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), width))
+
+
+@lru_cache(maxsize=1)
+def word_index() -> WordIndex:
+    """Return the word index this process shares between its runs."""
+    return WordIndex()
