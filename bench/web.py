@@ -95,9 +95,9 @@ def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Pop
     )
     for _ in range(120):
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=2)  # noqa: S310
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=10)  # noqa: S310
             return server
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # refused, reset or timed out while the workers boot
             time.sleep(0.5)
     server.terminate()
     raise SystemExit("gunicorn did not start")
@@ -162,7 +162,7 @@ def drive(
             with (openers.get(visit.user) or plain).open(base + visit.url, timeout=60) as page:
                 page.read()
                 took = time.perf_counter() - began if page.status == 200 else -1.0
-        except (urllib.error.URLError, TimeoutError, ConnectionError):
+        except OSError:  # refused, reset, timed out, or an HTTP error status
             took = -1.0
         with lock:
             times.setdefault(visit.label, []).append(took)
@@ -198,8 +198,11 @@ def main() -> None:
     server = start_server(env, args.port, args.workers)
     base = f"http://127.0.0.1:{args.port}"
     try:
-        mix = visits()
-        openers = {v.user: login(base, v.user) for v in mix if v.user}
+        # One request per worker and page first: the first request of a worker is slow.
+        warm = visits()
+        openers = {v.user: login(base, v.user) for v in warm if v.user}
+        drive(base, openers, warm, 5.0, len(warm) / 5.0)
+        mix = warm
         for rate in (float(r) for r in args.rates.split(",")):
             report(rate, drive(base, openers, mix, rate, args.seconds))
     finally:
