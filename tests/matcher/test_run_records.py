@@ -90,3 +90,28 @@ def test_the_sessions_of_a_week_share_one_snapshot_per_opportunity(db: Session) 
     assert len({r.opportunity_set for r in runs}) == 1
     assert db.scalar(select(func.count()).select_from(OpportunitySnapshot)) == 4
     assert all(len(json.dumps(r.inputs)) < 2_000 for r in runs)
+
+
+def test_snapshots_go_when_the_last_run_naming_them_is_removed(db: Session) -> None:
+    from models.privacy import MATCHING_RUN_RETENTION, apply_retention
+
+    _week(db, ("kok",), [dt.datetime(2026, 11, 25, 10, tzinfo=dt.UTC)])
+    places = _opportunities(db)
+    db.commit()
+    propose_for_sessions(db, region=REGION, today=TODAY)
+    db.commit()
+    places[0].title = "Zelfstandig werkend kok"  # next week's run sees a changed vacancy
+    db.commit()
+    propose_for_sessions(db, region=REGION, today=TODAY)
+    first, second = db.scalars(select(MatchingRun).order_by(MatchingRun.started_at)).all()
+    first.started_at = dt.datetime.now(dt.UTC) - MATCHING_RUN_RETENTION - dt.timedelta(days=1)
+    db.commit()
+    second_id = second.id
+    db.expunge_all()  # retention works on rows, not on the objects this test holds
+    counts = apply_retention(db, now=dt.datetime.now(dt.UTC))
+    db.commit()
+    assert counts["opportunity_sets"] == 1 and counts["opportunity_snapshots"] == 1
+    second = db.get_one(MatchingRun, second_id)
+    assert [o["title"] for o in recorded_inputs(db, second)["opportunities"]][0] == (
+        "Zelfstandig werkend kok"
+    )
