@@ -239,11 +239,14 @@ def ours(
     gazetteer = Gazetteer.default()
 
     def context() -> FeatureContext:
-        built = FeatureContext(
-            claimants, opportunities, linker=linker, gazetteer=gazetteer, today=TODAY
+        return FeatureContext(
+            claimants,
+            opportunities,
+            linker=linker,
+            gazetteer=gazetteer,
+            today=TODAY,
+            vocabulary=vocabulary,
         )
-        built.text_space.vocabulary = vocabulary
-        return built
 
     built, setup = timed("ours: setup (link titles, fuzz, columns)", context, quiet=quiet)
 

@@ -22,7 +22,14 @@ from matcher.geo import Gazetteer
 from matcher.linking import ConceptCache, Linker
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.scales import education_rank
-from matcher.text import TextSpace, claimant_text, normalise_term, opportunity_text, word_index
+from matcher.text import (
+    TextSpace,
+    TextVocabulary,
+    claimant_text,
+    normalise_term,
+    opportunity_text,
+    word_index,
+)
 from matcher.title_match import Ids, Index, TitleMatch
 
 FEATURE_NAMES = (
@@ -82,13 +89,14 @@ class FeatureContext:
         gazetteer: Gazetteer,
         today: dt.date,
         concepts: ConceptCache | None = None,
+        vocabulary: TextVocabulary | None = None,
     ) -> None:
         self.table = OpportunityTable.build(opportunities, gazetteer, today)
         self.gazetteer = gazetteer
         self.concepts = concepts if concepts is not None else ConceptCache(linker)
         self.titles = TitleMatch(claimants, opportunities, self.concepts)
         texts = [opportunity_text(o) for o in opportunities]
-        self.text_space = TextSpace(texts)
+        self.text_space = TextSpace(texts, vocabulary)
         self._keyword_texts = [
             f"{t} {o.employer}" for t, o in zip(texts, opportunities, strict=True)
         ]

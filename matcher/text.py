@@ -143,14 +143,25 @@ class TextSpace:
     ) -> None:
         self.vocabulary = vocabulary or TextVocabulary.default()
         self.texts = list(opportunity_texts)
+        self._all: sparse.csr_matrix | None = None
+        self._calls = 0
 
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """Return L2-normalised TF-IDF rows for texts."""
         return self.vocabulary.transform(texts)
 
     def columns(self, positions: npt.NDArray[np.intp]) -> sparse.csr_matrix:
-        """Return the rows of the opportunities at these positions."""
-        return self.vocabulary.rows([self.texts[i] for i in positions.tolist()])
+        """Return the rows of the opportunities at these positions.
+
+        A session (one block) reads only the rows it needs; a run of many blocks builds
+        the whole matrix once, at its second block, and slices it after.
+        """
+        if self._all is None:
+            self._calls += 1
+            if self._calls < 2:
+                return self.vocabulary.rows([self.texts[i] for i in positions.tolist()])
+            self._all = self.vocabulary.rows(self.texts)
+        return sparse.csr_matrix(self._all[positions])
 
     @property
     def opportunities(self) -> sparse.csr_matrix:
