@@ -57,6 +57,9 @@ def opportunity_text(opportunity: OpportunityRecord) -> str:
     return " ".join([opportunity.title, opportunity.description, *opportunity.skills])
 
 
+_Row = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]
+
+
 class TextVocabulary:
     """Character n-grams and their weights, fitted once on the taxonomy's Dutch labels.
 
@@ -73,7 +76,7 @@ class TextVocabulary:
         self.vectorizer.fit([t for t in texts if t.strip()] or ["leeg"])
         self.version = _digest(texts)
         self.width = len(self.vectorizer.vocabulary_)
-        self._memo: dict[str, tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]] = {}
+        self._memo: dict[str, _Row] = {}
         self.memo_limit = 40_000
 
     @classmethod
@@ -95,16 +98,24 @@ class TextVocabulary:
         A vacancy's text stays the same week after week, and one worker ranks many
         sessions: remembering rows (up to ``memo_limit`` texts) saves most of the work.
         """
-        missing = [t for t in dict.fromkeys(texts) if t not in self._memo]
+        # A local view of the memo: another thread may clear it meanwhile.
+        found: dict[str, _Row] = {}
+        missing: list[str] = []
+        for text in dict.fromkeys(texts):
+            known = self._memo.get(text)
+            if known is None:
+                missing.append(text)
+            else:
+                found[text] = known
         if len(self._memo) + len(missing) > self.memo_limit:
             self._memo.clear()
-            missing = list(dict.fromkeys(texts))
         if missing:
             fresh = self.transform(missing)
             for i, text in enumerate(missing):
                 lo, hi = fresh.indptr[i], fresh.indptr[i + 1]
-                self._memo[text] = (fresh.indices[lo:hi].copy(), fresh.data[lo:hi].copy())
-        parts = [self._memo[t] for t in texts]
+                row = (fresh.indices[lo:hi].copy(), fresh.data[lo:hi].copy())
+                found[text] = self._memo[text] = row
+        parts = [found[t] for t in texts]
         indptr = np.cumsum([0, *(len(p[0]) for p in parts)], dtype=np.int64)
         if not parts:
             return sparse.csr_matrix((0, self.width), dtype=np.float32)
@@ -191,12 +202,14 @@ class WordIndex:
         """Forget every word and text (as a freshly started worker has none)."""
         self.ids, self._docs = {}, {}
 
-    def _words(self, text: str) -> npt.NDArray[np.int64]:
-        found = self._docs.get(text)
+    def _words(
+        self, text: str, ids: dict[str, int], docs: dict[str, npt.NDArray[np.int64]]
+    ) -> npt.NDArray[np.int64]:
+        found = docs.get(text)
         if found is None:
-            ids = {self.ids.setdefault(word, len(self.ids)) for word in self._analyse(text)}
-            found = np.array(sorted(ids), dtype=np.int64)
-            self._docs[text] = found
+            numbers = {ids.setdefault(word, len(ids)) for word in self._analyse(text)}
+            found = np.array(sorted(numbers), dtype=np.int64)
+            docs[text] = found
         return found
 
     def shares(
@@ -205,9 +218,11 @@ class WordIndex:
         """Return per keyword list (rows) the share of its words in each text (columns)."""
         if len(self.ids) > self.limit or len(self._docs) > self.limit:
             self.forget()
-        docs = [self._words(t) for t in texts]
-        queries = [self._words(" ".join(words)) for words in keyword_lists]
-        width = len(self.ids)
+        # One consistent pair of dicts for this call, even if another thread forgets.
+        ids, memo = self.ids, self._docs
+        docs = [self._words(t, ids, memo) for t in texts]
+        queries = [self._words(" ".join(words), ids, memo) for words in keyword_lists]
+        width = len(ids)
         left = _binary(queries, width)
         counts = np.array([max(len(words), 1) for words in keyword_lists], dtype=np.float32)
         product = sparse.csr_matrix(left @ _binary(docs, width).T).toarray()
