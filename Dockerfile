@@ -9,7 +9,9 @@ RUN npm ci --no-audit --no-fund --loglevel=error
 FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 ZOW_ENV=production
 WORKDIR /app
-COPY pyproject.toml README.md NOTICE ./
+COPY pyproject.toml README.md NOTICE requirements.lock ./
+# Every dependency from the lock, checked against its hashes; then the project itself.
+RUN pip install --no-cache-dir --require-hashes -r requirements.lock
 COPY matcher matcher
 COPY models models
 COPY jobs jobs
@@ -18,8 +20,8 @@ COPY --from=assets /build/node_modules/@utrecht/component-library-css/dist/index
 COPY --from=assets /build/node_modules/@utrecht/design-tokens/dist/index.css web/static/vendor/utrecht/design-tokens.css
 COPY --from=assets /build/node_modules/chart.js/dist/chart.umd.min.js web/static/vendor/chartjs/chart.umd.min.js
 # Compile the translations before the package (with its data files) is installed.
-RUN pip install --no-cache-dir babel==2.18.0 && pybabel -q compile -d web/translations \
-    && pip install --no-cache-dir . && useradd --system --uid 10001 zow
+RUN pybabel -q compile -d web/translations \
+    && pip install --no-cache-dir --no-deps . && useradd --system --uid 10001 zow
 USER zow
 EXPOSE 8000
 # Migrations run once per release: `docker run IMAGE zow db upgrade`.

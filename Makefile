@@ -5,8 +5,16 @@ BIN := $(VENV)/bin
 VENDOR := web/static/vendor
 # Security scanners live in their own venv: semgrep pins versions the app does not want.
 TOOLS := .venv-tools
+# pip-tools, for `make lock` only, in its own venv as well.
+LOCKTOOLS := .venv-lock
+# Every dependency, direct or transitive, pinned with its hashes: the dev lock (make, CI)
+# and the runtime lock (Dockerfile), compiled from pyproject.toml by `make lock`.
+DEV_LOCK := requirements-dev.lock
+RUNTIME_LOCK := requirements.lock
+PIP_COMPILE := $(LOCKTOOLS)/bin/pip-compile --quiet --generate-hashes --allow-unsafe \
+	--strip-extras --no-emit-index-url --no-emit-find-links
 
-.PHONY: run test install assets translations lint types contracts pytest bench clean
+.PHONY: run test install lock assets translations lint types contracts pytest bench clean
 
 run: install assets
 	$(BIN)/zow run
@@ -15,10 +23,21 @@ test: install assets lint types contracts security pytest
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml $(DEV_LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r $(DEV_LOCK)
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+# Regenerate both lock files after changing a pin in pyproject.toml (one command).
+lock: $(LOCKTOOLS)/.installed
+	$(PIP_COMPILE) --extra dev -o $(DEV_LOCK) pyproject.toml
+	$(PIP_COMPILE) -c $(DEV_LOCK) -o $(RUNTIME_LOCK) pyproject.toml
+
+$(LOCKTOOLS)/.installed:
+	$(PYTHON) -m venv $(LOCKTOOLS)
+	$(LOCKTOOLS)/bin/pip install --quiet pip-tools==7.6.2
 	touch $@
 
 assets: $(VENDOR)/.installed translations
@@ -65,4 +84,4 @@ bench: install
 	else echo "bench/web.py skipped: set BENCH_DATABASE_URL=postgresql+psycopg://... to run it"; fi
 
 clean:
-	rm -rf $(VENV) $(TOOLS) node_modules $(VENDOR) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(TOOLS) $(LOCKTOOLS) node_modules $(VENDOR) .pytest_cache .mypy_cache .ruff_cache

@@ -10,6 +10,7 @@ from jobs.registry import JOBS
 from jobs.runner import run_job, slot_of
 from jobs.scheduler import configure
 from models.base import utcnow
+from models.security_events import configure_stream, write_event
 from models.settings import Settings
 
 
@@ -68,7 +69,18 @@ def run(name: str) -> None:
 @click.command()
 def scheduler() -> None:
     """Run the scheduler process (one per installation)."""
+    configure_stream()
     process = configure(BlockingScheduler(), Settings.from_env())
-    signal.signal(signal.SIGTERM, lambda *_: process.shutdown(wait=False))
-    click.echo("Scheduler started; jobs: " + ", ".join(JOBS))
-    process.start()
+
+    def stop(*_: object) -> None:
+        if not process.running:
+            raise SystemExit(0)  # stopped before it was started: nothing to wind down
+        process.shutdown(wait=False)
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        write_event("scheduler", outcome="started", actor="system", obj="scheduler")
+        click.echo("Scheduler started; jobs: " + ", ".join(JOBS))
+        process.start()
+    finally:
+        write_event("scheduler", outcome="stopped", actor="system", obj="scheduler")

@@ -22,6 +22,8 @@ OPT_OUT_SALT = "zow-digest-opt-out"
 
 def opt_out_token(secret_key: str, claimant_id: int) -> str:
     """Return the signed token of a claimant's opt-out link."""
+    if not secret_key:
+        raise ValueError("refusing to sign an opt-out link with an empty key")
     return URLSafeSerializer(secret_key, salt=OPT_OUT_SALT).dumps(claimant_id)
 
 

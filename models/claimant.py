@@ -68,10 +68,12 @@ class Claimant(Timestamped, Base):
     @validates("restrictions")
     def _functional_only(self, _key: str, values: list[str] | None) -> list[str]:
         """Refuse anything that is not a functional limitation (such as a diagnosis)."""
-        for value in values or []:
+        for number, value in enumerate(values or [], start=1):
             if not re.fullmatch(FUNCTIONAL_RESTRICTION, value):
+                # The value itself stays out of the message: it may be a diagnosis, and
+                # error messages end up in logs.
                 raise ValueError(
-                    f"restriction {value!r} is not a functional limitation "
+                    f"restriction {number} is not a functional limitation "
                     "(write e.g. geen_tillen, niet_lang_staan, beperkt_lopen; never a diagnosis)"
                 )
         return list(values or [])

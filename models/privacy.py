@@ -4,7 +4,7 @@ Export follows every foreign key that leads to the claimant (or to their own acc
 table added later is exported without anyone remembering to add it here.
 """
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 from sqlalchemy import Table, delete, select
@@ -23,7 +23,9 @@ from models.web_session import WebSession
 
 # Never exported: secrets, and the BSN, which is only ever shown to mediators on screen (the
 # person knows their BSN; an export file travels further than a screen).
-SECRET_COLUMNS = frozenset({"password_hash", "totp_secret", "token_hash", "origin_hash", "bsn"})
+SECRET_COLUMNS = frozenset(
+    {"password_hash", "totp_secret", "token_hash", "origin_hash", "account_hash", "bsn"}
+)
 # Tables an export never descends into from a claimant or their account (no way back up).
 ROOTS = frozenset({"claimants", "users"})
 
@@ -34,19 +36,28 @@ JOB_RUN_RETENTION = timedelta(days=365)
 MATCHING_RUN_RETENTION = timedelta(days=365)  # long enough to answer for a year's proposals
 
 
-def _plain(value: Any) -> Any:
-    """Return a JSON-friendly value."""
-    return value.isoformat() if isinstance(value, date | datetime) else value
+def _plain(value: Any, zone: tzinfo = UTC) -> Any:
+    """Return a JSON-friendly value; moments are given in the zone (stored ones are UTC)."""
+    if isinstance(value, datetime):
+        moment = value if value.tzinfo else value.replace(tzinfo=UTC)  # SQLite drops the zone
+        return moment.astimezone(zone).isoformat()
+    return value.isoformat() if isinstance(value, date) else value
 
 
-def _rows(session: Session, table: Table, column: Any, ids: set[Any]) -> list[dict[str, Any]]:
+def _rows(
+    session: Session, table: Table, column: Any, ids: set[Any], zone: tzinfo = UTC
+) -> list[dict[str, Any]]:
     """Return the rows of a table whose column is one of the ids, without secret columns."""
     result = session.execute(select(table).where(column.in_(ids))).mappings()
-    return [{k: _plain(v) for k, v in row.items() if k not in SECRET_COLUMNS} for row in result]
+    return [
+        {k: _plain(v, zone) for k, v in row.items() if k not in SECRET_COLUMNS} for row in result
+    ]
 
 
-def export_claimant(session: Session, *, claimant_id: int) -> dict[str, list[dict[str, Any]]]:
-    """Return everything stored about a claimant, table by table."""
+def export_claimant(
+    session: Session, *, claimant_id: int, zone: tzinfo = UTC
+) -> dict[str, list[dict[str, Any]]]:
+    """Return everything stored about a claimant, table by table, with times in the zone."""
     claimant = session.get(Claimant, claimant_id)
     if claimant is None:
         return {}
@@ -56,21 +67,22 @@ def export_claimant(session: Session, *, claimant_id: int) -> dict[str, list[dic
         frontier.append((User.__table__, {claimant.user_id}))  # type: ignore[arg-type]
     while frontier:
         table, ids = frontier.pop()
-        _collect(found, table, _rows(session, table, table.primary_key.columns[0], ids))
+        _collect(found, table, _rows(session, table, table.primary_key.columns[0], ids, zone))
         for child in Base.metadata.sorted_tables:
             if child.name in ROOTS:
                 continue
             for fk in child.foreign_keys:
                 if fk.column.table is table:
-                    rows = _rows(session, child, fk.parent, ids)
+                    rows = _rows(session, child, fk.parent, ids, zone)
                     new = {r["id"] for r in rows} - set(found.get(child.name, {}))
                     _collect(found, child, rows)
                     if new:
                         frontier.append((child, new))
-    about = _rows(session, AuditEvent.__table__, AuditEvent.object_id, {str(claimant_id)})  # type: ignore[arg-type]
+    about = _rows(session, AuditEvent.__table__, AuditEvent.object_id, {str(claimant_id)}, zone)  # type: ignore[arg-type]
     found["audit_events_about_you"] = {r["id"]: r for r in about if r["object_type"] == "claimant"}
     found["matching_runs_about_you"] = {
-        run.id: _own_part(run, str(claimant_id)) for run in _runs_with(session, str(claimant_id))
+        run.id: _own_part(run, str(claimant_id), zone)
+        for run in _runs_with(session, str(claimant_id))
     }
     return {name: list(rows.values()) for name, rows in sorted(found.items())}
 
@@ -90,11 +102,11 @@ def _runs_with(session: Session, claimant_key: str) -> list[MatchingRun]:
     return [r for r in runs if any(c["id"] == claimant_key for c in r.inputs["claimants"])]
 
 
-def _own_part(run: MatchingRun, claimant_key: str) -> dict[str, Any]:
+def _own_part(run: MatchingRun, claimant_key: str, zone: tzinfo) -> dict[str, Any]:
     """Return a run's facts and the claimant's own input and ranking in it."""
     return {
         "id": run.id,
-        "started_at": _plain(run.started_at),
+        "started_at": _plain(run.started_at, zone),
         "model_version": run.model_version,
         "profile": [c for c in run.inputs["claimants"] if c["id"] == claimant_key],
         "ranking": [r for r in run.results if r["claimant_id"] == claimant_key],

@@ -4,6 +4,7 @@ Both web and jobs read their settings here, so this sits in the lowest layer.
 """
 
 import os
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,9 +42,37 @@ def _float(value: str, name: str) -> float:
         raise ConfigError(f"{name} must be a number, not {value!r}") from None
 
 
+def _trusted_proxies(value: str) -> int:
+    """Parse ZOW_TRUSTED_PROXIES: the number of proxies whose X-Forwarded-For is believed."""
+    count = _int(value, "ZOW_TRUSTED_PROXIES")
+    if not 0 <= count <= 5:
+        raise ConfigError(f"ZOW_TRUSTED_PROXIES must be 0 to 5, not {count}")
+    return count
+
+
 def default_database_url(instance_dir: Path) -> str:
     """Return the embedded SQLite URL under the instance folder."""
     return f"sqlite:///{(instance_dir / 'zow.sqlite3').resolve()}"
+
+
+def instance_secret_key(instance_dir: Path) -> str:
+    """Return the random key kept in the instance folder, making it the first time.
+
+    Outside production SECRET_KEY may be left out; a key known to anyone (or an empty one)
+    would let anyone forge signed links and cookies, so each instance gets its own.
+    """
+    path = instance_dir / "secret_key"
+    if not path.exists():
+        instance_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            # O_EXCL: of two processes starting at once, one writes and both read its key.
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(fd, "w") as file:
+                file.write(secrets.token_urlsafe(48) + "\n")
+    return path.read_text().strip()
 
 
 @dataclass(frozen=True)
@@ -74,6 +103,8 @@ class Settings:
     totp_required: bool = True
     # Seals the TOTP secrets in the database; empty means derived from secret_key.
     totp_key: str = ""
+    # How many reverse proxies in front of the app set X-Forwarded-For; 0 trusts none.
+    trusted_proxies: int = 0
 
     @property
     def is_demo(self) -> bool:
@@ -91,6 +122,7 @@ class Settings:
         secret_key = env_vars.get("SECRET_KEY", "")
         if env == "production" and len(secret_key) < 32:
             raise ConfigError("SECRET_KEY must be set to at least 32 characters in production")
+        secret_key = secret_key or instance_secret_key(instance_dir)
         totp_default = "false" if env in ("demo", "test") else "true"
         totp_required = _bool(env_vars.get("ZOW_TOTP", totp_default), "ZOW_TOTP")
         if env == "production" and not totp_required:
@@ -125,4 +157,5 @@ class Settings:
             scheduler_enabled=_bool(get("ZOW_SCHEDULER", "true"), "ZOW_SCHEDULER"),
             totp_required=totp_required,
             totp_key=totp_key,
+            trusted_proxies=_trusted_proxies(get("ZOW_TRUSTED_PROXIES", "0")),
         )

@@ -4,9 +4,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from models.settings import Settings
-from web import api, auth, db, extensions, headers, roles, security_log, templating
+from models.settings import ConfigError, Settings
+from web import api, auth, db, extensions, headers, roles, safe_json, security_log, templating
 from web.admin import bp as admin_bp
 from web.claimant import bp as claimant_bp
 from web.employer import bp as employer_bp
@@ -20,6 +21,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     configure_settings(app, config)
     db.init_app(app)
+    safe_json.init_app(app)
     extensions.init_app(app)
     headers.init_app(app)
     security_log.init_app(app)
@@ -27,18 +29,27 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     auth.init_app(app)
     roles.init_app(app)
     api.init_app(app)
+    trust_proxies(app)
     for blueprint in (mediator_bp, employer_bp, claimant_bp, admin_bp, oversight_bp, public_bp):
         app.register_blueprint(blueprint)
     return app
 
 
+def trust_proxies(app: Flask) -> None:
+    """Take the client address from X-Forwarded-For, as set by the configured proxies only."""
+    count = app.config["SETTINGS"].trusted_proxies
+    if count:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count)  # type: ignore[method-assign]
+
+
 def configure_settings(app: Flask, config: Mapping[str, Any] | None) -> None:
     """Load Settings from the environment and map them onto Flask's config."""
     settings: Settings = (config or {}).get("SETTINGS") or Settings.from_env()
-    secret = settings.secret_key or ("demo-only-not-secret" if settings.env != "production" else "")
+    if not settings.secret_key:
+        raise ConfigError("SECRET_KEY is empty: signed links and cookies could be forged")
     app.config.update(
         SETTINGS=settings,
-        SECRET_KEY=secret,
+        SECRET_KEY=settings.secret_key,
         DATABASE_URL=settings.database_url,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",

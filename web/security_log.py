@@ -1,8 +1,4 @@
-"""Security events as one JSON line each, with no personal data in them."""
-
-import json
-import logging
-from datetime import UTC, datetime
+"""Security events of the web app (refused access and forms, logins); see models.security_events."""
 
 from flask import Flask, render_template, request
 from flask_babel import gettext
@@ -10,7 +6,7 @@ from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import Forbidden
 
-logger = logging.getLogger("zow.security")
+from models.security_events import configure_stream, write_event
 
 
 def _actor() -> str:
@@ -21,20 +17,19 @@ def _actor() -> str:
 
 
 def security_event(action: str, *, result: str, obj: str = "", actor: str | None = None) -> None:
-    """Write one security event: time (UTC), actor, action, object, result, origin."""
-    line = {
-        "time": datetime.now(UTC).isoformat(timespec="seconds"),
-        "actor": actor or _actor(),
-        "action": action,
-        "object": obj or request.path,
-        "result": result,
-        "origin": request.remote_addr or "",
-    }
-    logger.info(json.dumps(line, sort_keys=True))
+    """Write one security event of this request: who, what, outcome, client address."""
+    write_event(
+        action,
+        outcome=result,
+        actor=actor or _actor(),
+        obj=obj or request.path,
+        address=request.remote_addr or "",  # the real client, see ZOW_TRUSTED_PROXIES
+    )
 
 
 def init_app(app: Flask) -> None:
-    """Log refused access and refused forms as security events."""
+    """Log refused access and refused forms as security events, on standard error."""
+    configure_stream()
 
     @app.errorhandler(Forbidden)
     def log_access_denied(error: Forbidden) -> tuple[str, int]:

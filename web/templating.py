@@ -17,6 +17,7 @@ from web.mediator.labels import (
     KIND_LABELS,
     STATUS_LABELS,
 )
+from web.redirects import is_local_path
 from web.roles import declare_access
 
 # The language switch is open to everyone, logged in or not.
@@ -60,7 +61,7 @@ def set_language() -> BaseResponse:
     """Remember the chosen language in a cookie and go back to the page."""
     chosen = request.form.get("lang", "nl")
     target = request.form.get("next", "")
-    if not target.startswith("/") or target.startswith("//") or "\\" in target:
+    if not is_local_path(target):
         target = url_for("index")
     response = redirect(target)
     if chosen in LANGUAGES:

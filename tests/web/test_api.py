@@ -228,7 +228,7 @@ def test_refusals_are_security_events_without_personal_data(
     get(client, world, "employer", "/claimants")
     client.post("/api/v1/claimants", json={"bsn": "x"}, headers=bearer(world.tokens["mediator"]))
     events = [json.loads(record.getMessage()) for record in caplog.records]
-    assert [(e["action"], e["result"]) for e in events] == [
+    assert [(e["event"], e["outcome"]) for e in events] == [
         ("api_token", "refused"),
         ("access", "denied"),
         ("validation", "failed"),

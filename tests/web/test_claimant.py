@@ -1,17 +1,21 @@
 """The claimant's own pages: approved matches, interest and consent, preferences, data."""
 
 import json
+from datetime import UTC, datetime
 
 import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import AuditEvent, Claimant, Match, MatchStatusChange
+from models import AuditEvent, Claimant, LadderStepChange, Match, MatchStatusChange
 from models.base import utcnow
 from tests.e2e.scenario import Week, build_week, csrf_token
 from tests.factories import create_claimant, create_user
 from tests.web.test_auth import login
+
+WINTER = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+SUMMER = datetime(2026, 7, 1, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -124,20 +128,48 @@ def test_preferences_are_saved_and_validated(
     )
 
 
-def test_download_contains_only_own_data_and_is_audited(
+def test_download_is_the_complete_export_of_only_own_data_and_is_audited(
     claimant: FlaskClient, week: Week, db: Session
 ) -> None:
     create_claimant(db, first_name="Ander", last_name="Persoon")
+    me = db.scalars(select(Claimant).where(Claimant.user_id == week.claimant_user.id)).one()
+    db.add(LadderStepChange(claimant_id=me.id, at=SUMMER, from_step=2, to_step=3))
+    db.get(Match, week.proposal.id).created_at = WINTER  # type: ignore[union-attr]
     db.commit()
     response = claimant.get("/mijn/gegevens/download")
     assert response.mimetype == "application/json"
+    assert "attachment" in response.headers["Content-Disposition"]
     data = json.loads(response.get_data(as_text=True))
-    assert data["profile"]["first_name"] == "Fatima"
+    assert data["claimants"][0]["first_name"] == "Fatima"
+    # The hand-picked download left out the account and the session invitations.
+    assert data["users"][0]["email"] == week.claimant_user.email
+    assert {a["session_id"] for a in data["session_attendances"]} == {week.group.id}
     assert {m["id"] for m in data["matches"]} == {week.proposal.id, week.other_proposal.id}
     assert "Ander" not in response.get_data(as_text=True)
-    assert data["sessions"][0]["location"] == "Werkplein Huizen, zaal 2"
+    assert "password_hash" not in data["users"][0]
+    # Times in Amsterdam: winter +01:00, summer +02:00.
+    proposal = next(m for m in data["matches"] if m["id"] == week.proposal.id)
+    assert proposal["created_at"] == "2026-11-20T11:00:00+01:00"
+    assert data["ladder_step_changes"][0]["at"] == "2026-07-01T12:00:00+02:00"
     event = db.scalars(select(AuditEvent)).one()
     assert (event.actor_role, event.reason) == ("claimant", "download")
+
+
+def test_the_own_data_page_is_readable_dutch_in_amsterdam_time(
+    claimant: FlaskClient, week: Week, db: Session
+) -> None:
+    create_claimant(db, first_name="Ander", last_name="Persoon")
+    db.get(Match, week.proposal.id).created_at = WINTER  # type: ignore[union-attr]
+    db.commit()
+    html = claimant.get("/mijn/gegevens/alles").get_data(as_text=True)
+    assert "Alles wat wij over u bewaren" in html and "Voorstellen voor werk" in html
+    assert "Uw uitnodigingen voor sessies" in html and "Uw account" in html
+    assert "<dt>Voornaam</dt><dd>Fatima</dd>" in html
+    assert "20-11-2026 11:00" in html
+    assert "Ander" not in html and "password_hash" not in html
+    assert "/mijn/gegevens/download" in html
+    event = db.scalars(select(AuditEvent)).one()
+    assert (event.actor_role, event.reason) == ("claimant", "inzage")
 
 
 def test_a_claimant_login_without_record_gets_nothing(client: FlaskClient, db: Session) -> None:

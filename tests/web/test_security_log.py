@@ -25,13 +25,13 @@ def test_login_success_failure_and_denied_access_are_logged(
     login(client, user.email)
     client.get("/beheer/")
     events = _events(caplog)
-    assert [(e["action"], e["result"]) for e in events] == [
+    assert [(e["event"], e["outcome"]) for e in events] == [
         ("login", "failure"),
         ("login", "success"),
         ("access", "denied"),
     ]
     for event in events:
-        assert set(event) == {"time", "actor", "action", "object", "result", "origin"}
+        assert set(event) == {"time", "event", "actor", "object", "outcome", "address"}
         assert event["time"].endswith("+00:00")
     assert events[1]["actor"] == f"user:{user.id}" and events[2]["object"] == "/beheer/"
     logged = "\n".join(r.getMessage() for r in caplog.records)
@@ -44,4 +44,4 @@ def test_a_form_without_csrf_token_is_refused_and_logged(
     caplog.set_level(logging.INFO, logger="zow.security")
     response = client.post("/login", data={"email": "a@b.nl", "password": "x"})
     assert response.status_code == 400 and "verlopen" in response.get_data(as_text=True)
-    assert [(e["action"], e["result"]) for e in _events(caplog)] == [("form", "csrf_failed")]
+    assert [(e["event"], e["outcome"]) for e in _events(caplog)] == [("form", "csrf_failed")]

@@ -10,6 +10,7 @@ from werkzeug.routing import IntegerConverter
 
 from web.api import errors
 from web.api.tokens import Caller, authenticate
+from web.auth.throttle import origin_hash, record_failure, wait_seconds
 from web.db import get_session
 from web.extensions import csrf
 from web.roles import declare_access
@@ -54,9 +55,17 @@ def check_access() -> None:
     token = bearer_token()
     db = get_session()
     settings = current_app.config["SETTINGS"]
+    origin = origin_hash(request.remote_addr or "", key=current_app.config["SECRET_KEY"])
+    if token and (wait := wait_seconds(db, account=None, origin=origin)):
+        # Guessing tokens is slowed down like guessing passwords: per address, no lock.
+        security_event("api_token", result="throttled", actor="anonymous")
+        abort(errors.too_many_requests(wait))
     caller = authenticate(db, token=token, allow_demo=settings.is_demo) if token else None
     if caller is None:
         db.rollback()
+        if token:  # a missing token is no guess; a wrong one counts as a failure
+            record_failure(db, user_id=None, account=None, origin=origin)
+            db.commit()
         security_event("api_token", result="refused", actor="anonymous")
         abort(401)
     db.commit()

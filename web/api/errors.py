@@ -16,6 +16,7 @@ MESSAGES = {
     413: "The request is too large.",
     415: "Send JSON (Content-Type: application/json).",
     422: "Some fields are not valid.",
+    429: "Too many failed attempts from this address. Wait and try again.",
     500: "Something went wrong on our side.",
 }
 
@@ -27,6 +28,13 @@ def error_response(status: int, errors: list[dict[str, str | None]] | None = Non
     response.status_code = status
     if status == 401:
         response.headers["WWW-Authenticate"] = 'Bearer realm="zicht-op-werk"'
+    return response
+
+
+def too_many_requests(wait: int) -> Response:
+    """Return the 429 answer for an address that must wait before its next attempt."""
+    response = error_response(429)
+    response.headers["Retry-After"] = str(wait)
     return response
 
 

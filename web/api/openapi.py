@@ -17,6 +17,7 @@ ERRORS = {
     404: "Not found, or not yours to see",
     415: "The body is not JSON",
     422: "Some fields are not valid; each error names its field",
+    429: "Too many wrong tokens from this address; wait Retry-After seconds",
 }
 
 
@@ -59,7 +60,7 @@ def operation(
     example: JsonSchema | None = None,
 ) -> JsonSchema:
     """Return one operation with its parameters, body and every response it can give."""
-    statuses = [401, 403]
+    statuses = [401, 403, 429]
     parameters = [_id(path_id)] if path_id else []
     if query is not None:
         parameters += _query(query)

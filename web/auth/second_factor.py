@@ -39,10 +39,23 @@ def pending_user_id() -> int | None:
 
 def enrolment_secret(user: User) -> str:
     """Return the secret a user without TOTP is setting up (new once per login)."""
-    if CANDIDATE_KEY not in cookie:
-        cookie[CANDIDATE_KEY] = pyotp.random_base32()
-    secret: str = cookie[CANDIDATE_KEY]
+    secret = _candidate()
+    if secret is None:
+        secret = pyotp.random_base32()
+        # The session cookie is signed, not encrypted: the candidate travels sealed.
+        cookie[CANDIDATE_KEY] = seal(secret, _key_material())
     return secret
+
+
+def _candidate() -> str | None:
+    """Return the sealed candidate secret from the cookie, or None if absent or unreadable."""
+    sealed = cookie.get(CANDIDATE_KEY)
+    if not isinstance(sealed, str):
+        return None
+    try:
+        return unseal(sealed, _key_material())
+    except UnreadableSecretError:
+        return None
 
 
 def provisioning_uri(user: User, secret: str) -> str:
@@ -56,7 +69,7 @@ def verify(db: Session, user: User, code: str) -> bool:
         stored = unseal(user.totp_secret, _key_material()) if user.totp_secret else None
     except UnreadableSecretError:
         return False  # an admin resets the second factor; the user enrols again
-    secret = stored or cookie.get(CANDIDATE_KEY)
+    secret = stored or _candidate()
     code = code.strip()
     if not secret or not code.isdigit():
         return False

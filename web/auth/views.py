@@ -1,6 +1,6 @@
 """Login and logout pages."""
 
-from flask import current_app, redirect, render_template, request, url_for
+from flask import current_app, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import login_user, logout_user
 from sqlalchemy.orm import Session
@@ -13,17 +13,12 @@ from web.auth import second_factor as totp
 from web.auth.forms import LoginForm
 from web.auth.identity import identity_of
 from web.auth.services import authenticate
-from web.auth.throttle import account_locked, origin_hash, record_failure
+from web.auth.throttle import account_hash, origin_hash, record_failure, wait_seconds
 from web.db import get_session
 from web.roles import home_endpoint
 from web.security_log import security_event
 
-REFUSALS = {
-    "credentials": "Dit e-mailadres en wachtwoord horen niet bij elkaar.",
-    "locked": "Er is te vaak een verkeerd wachtwoord gebruikt. Probeer het over een uur opnieuw.",
-    "address": "Er is vanaf dit adres te vaak geprobeerd in te loggen. Wacht een kwartier.",
-}
-SECURITY_RESULTS = {"credentials": "failure", "locked": "lockout", "address": "rate_limited"}
+SECURITY_RESULTS = {"credentials": "failure", "wait": "throttled"}
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -39,14 +34,20 @@ def login() -> str | BaseResponse | tuple[str, int]:
         password=form.password.data,
         demo_mode=_settings().is_demo,
         origin=_origin(),
+        account=_account(form.email.data or ""),
     )
     if result.user is None:
         db.commit()  # keep the failure count
-        security_event("login", result=SECURITY_RESULTS[result.refusal], obj="session")
-        page = render_template(
-            "auth/login.html", form=form, error=gettext(REFUSALS[result.refusal])
+        security_event(
+            "login",
+            result=SECURITY_RESULTS[result.refusal],
+            obj="session",
+            actor=f"name:{_account(form.email.data or '')[:16]}",
         )
-        return page, 429 if result.refusal == "address" else 200
+        if result.refusal == "wait":
+            return _wait_page("auth/login.html", result.wait, form=form)
+        error = gettext("Dit e-mailadres en wachtwoord horen niet bij elkaar.")
+        return render_template("auth/login.html", form=form, error=error), 200
     if totp.needs_second_factor(result.user, required=_settings().totp_required):
         totp.hold(result.user)
         db.commit()
@@ -60,13 +61,18 @@ def second_factor() -> str | BaseResponse | tuple[str, int]:
     db = get_session()
     user_id = totp.pending_user_id()
     user = db.get(User, user_id) if user_id else None
-    if user is None or account_locked(db, user_id=user.id):
+    if user is None:
         return redirect(url_for("auth.login"))
     error = None
     if request.method == "POST":
+        account = _account(user.email)
+        wait = wait_seconds(db, account=account, origin=_origin())
+        if wait:
+            security_event("login_code", result="throttled", obj="session")
+            return _wait_page("auth/second_factor.html", wait, enrolment_secret=None)
         if totp.verify(db, user, request.form.get("code", "")):
             return _complete_login(db, user)
-        record_failure(db, user_id=user.id, origin=_origin())
+        record_failure(db, user_id=user.id, account=account, origin=_origin())
         db.commit()
         security_event("login_code", result="failure", obj="session")
         error = gettext("Deze code klopt niet. Probeer de nieuwste code uit uw app.")
@@ -76,6 +82,18 @@ def second_factor() -> str | BaseResponse | tuple[str, int]:
         "auth/second_factor.html", error=error, enrolment_secret=secret, enrolment_uri=uri
     )
     return page, 200
+
+
+def _wait_page(template: str, wait: int, **values: object) -> BaseResponse:
+    """Answer an attempt made too soon: 429, how long to wait, the same for every account."""
+    error = gettext(
+        "Er is te vaak iets verkeerds ingevuld. Wacht %(seconds)s seconden en probeer het "
+        "dan opnieuw.",
+        seconds=wait,
+    )
+    response = make_response(render_template(template, error=error, **values), 429)
+    response.headers["Retry-After"] = str(wait)
+    return response
 
 
 def _complete_login(db: Session, user: User) -> BaseResponse:
@@ -95,8 +113,13 @@ def _settings() -> Settings:
 
 
 def _origin() -> str:
-    """Return the keyed hash of the visitor's address."""
+    """Return the keyed hash of the visitor's address (the real one, see ZOW_TRUSTED_PROXIES)."""
     return origin_hash(request.remote_addr or "", key=current_app.config["SECRET_KEY"])
+
+
+def _account(name: str) -> str:
+    """Return the keyed hash of an account name as typed."""
+    return account_hash(name, key=current_app.config["SECRET_KEY"])
 
 
 @bp.post("/logout")

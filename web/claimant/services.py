@@ -1,7 +1,6 @@
 """Queries behind the claimant pages; a claimant only ever sees their own records."""
 
-from datetime import date, datetime
-from typing import Any
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -10,47 +9,13 @@ from models import (
     AuditEvent,
     Claimant,
     GroupSession,
-    LadderStepChange,
     Match,
     Opportunity,
     SessionAttendance,
 )
-from web.mediator.transitions import TransitionError, change_status, history
+from web.mediator.transitions import TransitionError, change_status
 
 ANSWERABLE = ("proposed", "discussed")
-EXPORT_PROFILE = (
-    "client_number",
-    "first_name",
-    "last_name",
-    "email",
-    "postcode",
-    "municipality",
-    "max_travel_km",
-    "hours_per_week",
-    "driving_licence",
-    "ladder_step",
-    "education_level",
-    "dutch_level",
-    "desired_occupations",
-    "work_history",
-    "skills",
-    "restrictions",
-    "intake_on",
-    "status",
-)
-EXPORT_MATCH = (
-    "id",
-    "opportunity_id",
-    "score",
-    "reasons",
-    "status",
-    "approved_at",
-    "claimant_consented_at",
-    "released_to_employer_at",
-    "follow_up_on",
-    "applied_on",
-)
-EXPORT_CHANGE = ("at", "from_status", "to_status", "reason_code")
 
 
 def claimant_of_user(session: Session, *, user_id: int) -> Claimant | None:
@@ -126,49 +91,6 @@ def update_preferences(
     claimant.hours_per_week = hours_per_week
     claimant.max_travel_km = max_travel_km
     claimant.desired_occupations = desired_occupations
-
-
-def _plain(row: object, fields: tuple[str, ...]) -> dict[str, Any]:
-    values = {name: getattr(row, name) for name in fields}
-    return {k: v.isoformat() if isinstance(v, date | datetime) else v for k, v in values.items()}
-
-
-def export_data(session: Session, *, claimant_id: int) -> dict[str, Any]:
-    """Return everything kept about the claimant, as plain JSON values."""
-    claimant = session.get(Claimant, claimant_id)
-    if claimant is None:
-        raise LookupError("no such claimant")
-    matches = list(session.scalars(select(Match).where(Match.claimant_id == claimant_id)))
-    changes = history(session, match_ids=[m.id for m in matches])
-    return {
-        "profile": _plain(claimant, EXPORT_PROFILE),
-        "ladder_steps": [
-            _plain(step, ("at", "from_step", "to_step"))
-            for step in session.scalars(
-                select(LadderStepChange).where(LadderStepChange.claimant_id == claimant_id)
-            )
-        ],
-        "sessions": [
-            _plain(group, ("starts_at", "location", "status"))
-            for group in session.scalars(
-                select(GroupSession)
-                .join(SessionAttendance, SessionAttendance.session_id == GroupSession.id)
-                .where(SessionAttendance.claimant_id == claimant_id)
-            )
-        ],
-        "matches": [
-            _plain(m, EXPORT_MATCH) | {"history": [_plain(c, EXPORT_CHANGE) for c in changes[m.id]]}
-            for m in matches
-        ],
-        "audit": [
-            _plain(event, ("at", "actor_role", "action", "reason"))
-            for event in session.scalars(
-                select(AuditEvent).where(
-                    AuditEvent.object_type == "claimant", AuditEvent.object_id == str(claimant_id)
-                )
-            )
-        ],
-    }
 
 
 def record_own_read(session: Session, *, actor_id: int, claimant_id: int, what: str) -> None:

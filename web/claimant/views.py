@@ -1,7 +1,5 @@
 """Claimant pages."""
 
-import json
-
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user
@@ -11,10 +9,10 @@ from models import Claimant
 from models.base import utcnow
 from web.claimant import bp
 from web.claimant.forms import InterestForm, PreferencesForm
+from web.claimant.own_data import as_json, own_data, readable
 from web.claimant.services import (
     approved_matches,
     claimant_of_user,
-    export_data,
     mark_interest,
     next_session,
     record_own_read,
@@ -85,15 +83,26 @@ def profile() -> str | BaseResponse:
     return render_template("claimant/profile.html", form=form, claimant=claimant)
 
 
+@bp.get("/gegevens/alles")
+def own_data_page() -> str:
+    """Show everything kept about the claimant, readable, in Dutch and Amsterdam time."""
+    db = get_session()
+    claimant = _claimant()
+    parts = readable(own_data(db, claimant_id=claimant.id))
+    record_own_read(db, actor_id=current_user.id, claimant_id=claimant.id, what="inzage")
+    db.commit()
+    return render_template("claimant/own_data.html", parts=parts)
+
+
 @bp.get("/gegevens/download")
 def download() -> Response:
     """Download everything kept about the claimant as a JSON file."""
     db = get_session()
     claimant = _claimant()
-    data = export_data(db, claimant_id=claimant.id)
+    data = own_data(db, claimant_id=claimant.id)
     record_own_read(db, actor_id=current_user.id, claimant_id=claimant.id, what="download")
     db.commit()
-    response = Response(json.dumps(data, ensure_ascii=False, indent=2), mimetype="application/json")
+    response = Response(as_json(data), mimetype="application/json")
     response.headers["Content-Disposition"] = 'attachment; filename="mijn-gegevens.json"'
     return response
 

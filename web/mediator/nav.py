@@ -9,6 +9,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from models.base import utcnow
 from web.mediator.planning import AMSTERDAM
+from web.redirects import is_local_path
 
 
 def region() -> str:
@@ -30,6 +31,6 @@ def today() -> date:
 def back(endpoint: str, **values: Any) -> BaseResponse:
     """Redirect to the local page the form came from, or to an endpoint."""
     target = request.form.get("next", "")
-    if not target.startswith("/") or target.startswith("//") or "\\" in target:
+    if not is_local_path(target):
         target = url_for(endpoint, **values)
     return redirect(target)

@@ -54,6 +54,21 @@ def list_claimants(session: Session, *, mediator_id: int, region: str) -> list[C
     ]
 
 
+def record_export(session: Session, *, actor_id: int, claimant_ids: list[int]) -> None:
+    """Write one audit record per claimant whose data leaves the screen in an export file."""
+    session.add_all(
+        AuditEvent(
+            actor_id=actor_id,
+            actor_role="mediator",
+            action="export",
+            object_type="claimant",
+            object_id=str(claimant_id),
+            reason="caseload_csv",
+        )
+        for claimant_id in claimant_ids
+    )
+
+
 def record_list_access(session: Session, *, actor_id: int, count: int) -> None:
     """Write an audit record that a mediator saw a list of claimants."""
     session.add(

@@ -25,7 +25,7 @@ from web.mediator.profiles import (
     update_profile,
 )
 from web.mediator.proposals import propose_manually
-from web.mediator.services import list_claimants, record_list_access
+from web.mediator.services import list_claimants, record_export, record_list_access
 from web.mediator.transitions import TransitionError
 
 READ_REASONS = ("caseload", "sessie", "intake", "opvolging")
@@ -36,15 +36,18 @@ def home() -> str | BaseResponse:
     """Show the mediator's caseload, or download it as CSV."""
     db = get_session()
     claimants = list_claimants(db, mediator_id=current_user.id, region=region())
-    record_list_access(db, actor_id=current_user.id, count=len(claimants))
-    db.commit()
     if wants_csv():
+        # A file travels further than a screen: each person in it gets their own record.
+        record_export(db, actor_id=current_user.id, claimant_ids=[c.id for c in claimants])
+        db.commit()
         header = ("id", "naam", "gemeente", "trede", "open_voorstellen", "volgende_sessie")
         rows = [
             (c.id, c.name, c.municipality, c.ladder_step, c.open_matches, c.next_session)
             for c in claimants
         ]
         return csv_response("klanten.csv", header, rows)
+    record_list_access(db, actor_id=current_user.id, count=len(claimants))
+    db.commit()
     return render_template("mediator/home.html", claimants=claimants)
 
 

@@ -12,6 +12,8 @@ OPT_OUT_SALT = "zow-digest-opt-out"
 
 def claimant_for_token(session: Session, *, secret_key: str, token: str) -> Claimant | None:
     """Return the claimant an opt-out token was made for, or None if it is not genuine."""
+    if not secret_key:
+        return None  # an empty key signs nothing genuine: anyone could have made the token
     try:
         claimant_id = URLSafeSerializer(secret_key, salt=OPT_OUT_SALT).loads(token)
     except BadSignature:

@@ -1,5 +1,6 @@
 """Claimants as each role may see them, and intake of new claimants by a mediator."""
 
+import re
 from datetime import date
 from typing import Any
 
@@ -8,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from matcher.records import ClaimantProfile, FieldError, claimant_from_dict
 from models import Claimant
+from models.vocab import FUNCTIONAL_RESTRICTION
 from web.api.fields import FieldsError
 from web.api.services.paging import Page, paginate
 from web.api.tokens import Caller
@@ -93,6 +95,13 @@ def _identity_errors(session: Session, data: dict[str, Any], store_bsn: bool) ->
         for name in ("first_name", "last_name")
         if not data[name].strip()
     ]
+    restrictions = data.get("restrictions") or []
+    functional = (
+        isinstance(r, str) and re.fullmatch(FUNCTIONAL_RESTRICTION, r) for r in restrictions
+    )
+    if not all(functional):
+        # Named by field only: the refused value may be a diagnosis.
+        errors.append(FieldError("restrictions", "only functional limitations such as geen_tillen"))
     email = data.get("email")
     if email and ("@" not in email or any(char.isspace() for char in email)):
         errors.append(FieldError("email", "not an e-mail address"))
