@@ -1,5 +1,6 @@
 """Expiry: vacancies past their closing date, or gone from a healthy full feed twice."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -28,12 +29,20 @@ def expire_closed(session: Session, *, today: date, source_id: int | None) -> in
     return len(rows)
 
 
-def expire_missing(session: Session, *, source_id: int, seen: set[str]) -> int:
+@dataclass(frozen=True)
+class Missing:
+    """What a complete read of a full feed did with the vacancies it no longer lists."""
+
+    expired: int
+    waiting: int
+
+
+def expire_missing(session: Session, *, source_id: int, seen: set[str]) -> Missing:
     """Count a missed run for each open vacancy the full feed no longer lists; expire at two."""
     query = select(Opportunity).where(
         Opportunity.source_id == source_id, Opportunity.status == "open"
     )
-    expired = 0
+    expired = waiting = 0
     for row in session.scalars(query):
         if row.external_id in seen:
             continue
@@ -41,4 +50,6 @@ def expire_missing(session: Session, *, source_id: int, seen: set[str]) -> int:
         if row.missed_runs >= MISSED_RUNS_TO_EXPIRE:
             row.status, row.status_reason = "expired", MISSING_REASON
             expired += 1
-    return expired
+        else:
+            waiting += 1
+    return Missing(expired, waiting)

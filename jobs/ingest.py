@@ -5,6 +5,7 @@ whole batches behind; the next run upserts on (source, external id) and ends wit
 vacancy exactly once.
 """
 
+import statistics
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,10 +24,12 @@ from models import FeedRun, FeedSource
 from models.base import utcnow
 from models.db import transaction
 
-# A healthy feed that suddenly lists less than this share of last time is broken, not empty.
-MIN_SHARE_OF_LAST_RUN = 0.5
-# Below this many vacancies last time, a drop says little (one vacancy filled out of three).
-MIN_BASE_FOR_SHARE_CHECK = 10
+# A read with less than this share of the source's usual count is broken, not empty.
+MIN_SHARE_OF_RECENT = 0.5
+# The usual count is the median of this many recent complete reads.
+RECENT_READS = 5
+# A smaller count read this many times in a row is a source that shrank, not a broken read.
+SHRINK_CONFIRMATIONS = 3
 BATCH_SIZE = 200
 # Enough errors to see what is wrong with a feed; a wholly broken feed must not bloat the row.
 MAX_STORED_ERRORS = 500
@@ -65,21 +68,63 @@ def abort_run(factory: sessionmaker[Session], run_id: int, reason: str) -> FeedR
     with transaction(factory) as session:
         run = session.get_one(FeedRun, run_id)
         run.status, run.finished_at = "aborted", utcnow()
+        run.expiry_note = f"Niets vervallen: {reason}"[:300]
         run.errors = [*run.errors, {"item": "bron", "reason": reason, "raw": ""}]
         return run
 
 
-def shrink_reason(session: Session, source_id: int, run_id: int, count: int) -> str | None:
-    """Return why a read is suspiciously small compared with the last healthy run, if it is."""
-    last = session.scalar(
-        select(FeedRun.fetched)
-        .where(FeedRun.source_id == source_id, FeedRun.status == "ok", FeedRun.id != run_id)
-        .order_by(FeedRun.id.desc())
-        .limit(1)
+def _counts(
+    session: Session, source_id: int, run_id: int, *, ok_only: bool, limit: int
+) -> list[int]:
+    """Return the valid-record counts of the source's latest reads that parsed whole."""
+    query = select(FeedRun.read_count).where(
+        FeedRun.source_id == source_id, FeedRun.id != run_id, FeedRun.read_count.is_not(None)
     )
-    if last is None or last < MIN_BASE_FOR_SHARE_CHECK or count >= last * MIN_SHARE_OF_LAST_RUN:
+    if ok_only:
+        query = query.where(FeedRun.status == "ok")
+    query = query.order_by(FeedRun.id.desc()).limit(limit)
+    return [count for count in session.scalars(query) if count is not None]
+
+
+@dataclass(frozen=True)
+class History:
+    """The source's usual read counts and its latest ones, whatever became of them."""
+
+    usual: list[int]
+    latest: list[int]
+
+
+def recent_counts(session: Session, source_id: int, run_id: int) -> History:
+    """Return the counts the shrink guard compares a new read with."""
+    return History(
+        usual=_counts(session, source_id, run_id, ok_only=True, limit=RECENT_READS),
+        latest=_counts(session, source_id, run_id, ok_only=False, limit=SHRINK_CONFIRMATIONS),
+    )
+
+
+def shrink_reason(count: int, rejected: int, history: History) -> str | None:
+    """Return why a read is not complete enough to trust, whatever the source's size.
+
+    Every record invalid, or under half the median of recent complete reads (one record
+    where there were eight) is a broken read, not an empty source; only when the same
+    smaller count came back SHRINK_CONFIRMATIONS reads in a row is it believed.
+    """
+    if count == 0 and rejected > 0:
+        return f"alle {rejected} records ongeldig"
+    if not history.usual:
         return None
-    return f"te weinig vacatures: {count}, vorige geslaagde run {last} (minder dan de helft)"
+    usual = statistics.median(history.usual)
+    if count >= usual * MIN_SHARE_OF_RECENT:
+        return None
+    latest = history.latest
+    if len(latest) == SHRINK_CONFIRMATIONS and all(
+        abs(seen - count) <= max(1, count // 10) for seen in latest
+    ):
+        return None  # the same smaller count, read after read: the source did shrink
+    return (
+        f"te weinig vacatures: {count}, gebruikelijk {usual:g} (mediaan van de laatste "
+        f"{len(history.usual)} volledige reads; minder dan de helft)"
+    )
 
 
 def stored_errors(errors: list[RecordError]) -> list[dict[str, str]]:
@@ -110,8 +155,9 @@ def ingest(
     errors = [*read.errors, *doubles]
     with transaction(factory) as session:
         run = session.get_one(FeedRun, run_id)
-        reason = shrink_reason(session, run.source_id, run_id, len(records))
-        run.fetched, run.rejected = len(records), len(errors)
+        recent = recent_counts(session, run.source_id, run_id)
+        reason = shrink_reason(len(records), len(errors), recent)
+        run.fetched, run.rejected, run.read_count = len(records), len(errors), len(records)
         run.errors = [*run.errors, *stored_errors(errors)]
         source_id = run.source_id
     if reason is not None:
@@ -174,10 +220,21 @@ def _finish(
     with transaction(factory) as session:
         run = session.get_one(FeedRun, run_id)
         source = session.get_one(FeedSource, source_id)
-        run.duplicate = merge_duplicates(session, source_id=source_id)
+        merges = merge_duplicates(session, source_id=source_id)
+        run.duplicate, run.merges = len(merges), [merge.as_dict() for merge in merges]
         run.expired = expire_closed(session, today=today, source_id=source_id)
         # Only a complete read of a full feed says anything about what is gone.
-        if source.full_feed and complete:
-            run.expired += expire_missing(session, source_id=source_id, seen=seen)
+        if not source.full_feed:
+            run.expiry_note = "Geen volledige lijst: ontbrekende vacatures vervallen niet"
+        elif not complete:
+            run.expiry_note = "Niet alle pagina's gelezen: ontbrekende vacatures vervallen niet"
+        else:
+            missing = expire_missing(session, source_id=source_id, seen=seen)
+            run.expired += missing.expired
+            if missing.waiting:
+                run.expiry_note = (
+                    f"{missing.waiting} vacature(s) ontbraken voor het eerst; ze vervallen "
+                    "als ze bij de volgende volledige read weer ontbreken"
+                )
         run.status, run.finished_at = "ok", utcnow()
         return run

@@ -1,11 +1,9 @@
 """The weekly vacancy pull: every enabled source, each aborted on its own when it fails."""
 
 from collections import Counter
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from jobs.context import JobContext, Progress, no_progress
@@ -13,9 +11,10 @@ from jobs.expiry import expire_closed
 from jobs.feeds.fetcher import Fetcher
 from jobs.feeds.sources import SourceError, read_source
 from jobs.ingest import IngestOptions, abort_run, ingest, start_run
-from jobs.linking import link_titles
+from jobs.linking import TitleLinker, link_titles
 from models import FeedRun, FeedSource
-from models.db import transaction
+from models.db import make_session_factory, transaction
+from models.settings import Settings, today
 
 COUNTED = ("fetched", "new", "updated", "duplicate", "expired", "rejected")
 
@@ -67,9 +66,21 @@ def pull_all(
     return {"sources": len(sources), **totals}
 
 
+def pull_one(engine: Engine, *, source_id: int, linker: TitleLinker = link_titles) -> int:
+    """Pull one source now, outside the weekly job (CLI and API); return its run's id."""
+    factory = make_session_factory(engine)
+    settings = Settings.from_env()
+    with transaction(factory) as session:
+        source = session.get_one(FeedSource, source_id)
+        if source.kind == "upload":
+            raise ValueError("een uploadbron wordt niet opgehaald")
+        found = (source.id, source.kind, source.url or "")
+    options = IngestOptions(linker=linker, today=today(settings))
+    return pull_source(factory, Fetcher.from_settings(settings), found, options).id
+
+
 def vacancy_pull(context: JobContext) -> dict[str, Any]:
     """Run the weekly vacancy pull (the scheduled job)."""
-    today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()
-    options = IngestOptions(linker=link_titles, today=today)
+    options = IngestOptions(linker=link_titles, today=today(context.settings))
     fetcher = Fetcher.from_settings(context.settings)
     return pull_all(context.sessions, fetcher, options, context.progress)

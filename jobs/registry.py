@@ -31,6 +31,8 @@ class JobSpec:
     cron: dict[str, str]
     function: JobFunction | None = None
     batches: BatchJobFunction | None = None
+    # A job whose run of the same week must have ended (ok or failed) before this one runs.
+    after: str | None = None
 
     def __post_init__(self) -> None:
         if (self.function is None) == (self.batches is None):
@@ -60,6 +62,8 @@ JOBS: dict[str, JobSpec] = {
             "Matchlijsten maken voor de groepsbijeenkomsten van deze week",
             {"day_of_week": "mon", "hour": "6", "minute": "0"},
             batches=prepare_session_lists,
+            # That week's proposals need that week's vacancies.
+            after="vacancy_pull",
         ),
         JobSpec(
             "digest",

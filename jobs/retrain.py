@@ -18,6 +18,7 @@ from matcher.store.rankers import save_model_version
 from matcher.training import pair_features
 from models import Match, Opportunity
 from models.settings import Settings
+from models.settings import today as service_today
 
 
 def retrain(
@@ -28,7 +29,7 @@ def retrain(
     linker: Linker | None = None,
 ) -> dict[str, Any]:
     """Train on the outcomes so far and record the version chosen."""
-    today = today or dt.date.today()
+    today = today or service_today(settings)
     outcomes = session.execute(
         select(Match.claimant_id, Match.opportunity_id, Match.status)
         .where(Match.status.in_((*POSITIVE_FEEDBACK, *NEGATIVE_FEEDBACK)))

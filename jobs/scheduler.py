@@ -8,10 +8,11 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import BaseScheduler
 from sqlalchemy import Engine
 
+from jobs.liveness import close_stale_runs
 from jobs.registry import JOBS
 from jobs.runner import MISFIRE_GRACE_S, due_fire_time, is_claimed, slot_of
 from models.base import utcnow
-from models.db import make_engine, make_session_factory
+from models.db import make_engine, make_session_factory, transaction
 from models.settings import Settings
 
 TIMEZONE = "Europe/Amsterdam"
@@ -59,12 +60,17 @@ def configure(
             name=spec.description,
             replace_existing=True,
         )
-    for name, slot in missed_slots(engine, now or utcnow()).items():
+    # Runs a killed scheduler left "running" are failed now, not hours from now.
+    with transaction(make_session_factory(engine)) as session:
+        close_stale_runs(session, None, utcnow())
+    missed = missed_slots(engine, now or utcnow())
+    if missed:
+        # One job runs them in the registry's order: the week's pull before its proposals.
         scheduler.add_job(
-            "jobs.runner:run_scheduled",
-            args=[name, slot],
-            id=f"{name}:catch-up",
-            name=f"{JOBS[name].description} (ingehaald)",
+            "jobs.runner:run_catch_up",
+            args=[[[name, slot] for name, slot in missed.items()]],
+            id="catch-up",
+            name="Gemiste taken inhalen: " + ", ".join(missed),
             replace_existing=True,
         )
     return scheduler

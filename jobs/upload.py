@@ -4,8 +4,6 @@ The web app calls `ingest_upload` through the `zow.services` entry point, so web
 imports jobs.
 """
 
-from datetime import date
-
 from sqlalchemy import Engine
 
 from jobs.feeds.sources import SourceError, checked
@@ -13,6 +11,7 @@ from jobs.feeds.upload import parse_upload
 from jobs.ingest import IngestOptions, abort_run, ingest, start_run
 from jobs.linking import TitleLinker, link_titles
 from models.db import make_session_factory
+from models.settings import Settings, today
 
 
 def ingest_upload(
@@ -30,4 +29,5 @@ def ingest_upload(
         read = checked(parse_upload(data, filename))
     except SourceError as failure:
         return abort_run(factory, run_id, str(failure)).id
-    return ingest(factory, run_id, read, IngestOptions(linker=linker, today=date.today())).id
+    options = IngestOptions(linker=linker, today=today(Settings.from_env()))
+    return ingest(factory, run_id, read, options).id

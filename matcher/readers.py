@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from matcher.csv_reading import OPPORTUNITY_HEADERS, VACANCY_DEFAULTS, read_csv
 from matcher.records import (
     ClaimantProfile,
     FieldError,
@@ -35,20 +35,23 @@ class RejectedRecord:
 
 def read_claimants(path: Path) -> tuple[list[ClaimantProfile], list[RejectedRecord]]:
     """Return the valid claimants of a file and the rejected lines."""
-    return _read(path, claimant_from_dict)
+    return _read(path, claimant_from_dict, opportunities=False)
 
 
 def read_opportunities(path: Path) -> tuple[list[OpportunityRecord], list[RejectedRecord]]:
     """Return the valid opportunities of a file and the rejected lines."""
-    return _read(path, opportunity_from_dict)
+    return _read(path, opportunity_from_dict, opportunities=True)
 
 
 def _read(
-    path: Path, validate: Callable[[Mapping[str, Any]], T | list[FieldError]]
+    path: Path,
+    validate: Callable[[Mapping[str, Any]], T | list[FieldError]],
+    *,
+    opportunities: bool,
 ) -> tuple[list[T], list[RejectedRecord]]:
     valid: list[T] = []
     rejected: list[RejectedRecord] = []
-    rows = _csv_rows(path) if path.suffix.lower() == ".csv" else _jsonl_rows(path)
+    rows = _csv_rows(path, opportunities) if path.suffix.lower() == ".csv" else _jsonl_rows(path)
     for line, row in rows:
         result = validate(row) if isinstance(row, dict) else [FieldError("(line)", str(row))]
         if isinstance(result, list):
@@ -71,12 +74,11 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
             yield line, row if isinstance(row, dict) else "expected a JSON object"
 
 
-def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
-    with path.open(encoding="utf-8-sig", newline="") as source:
-        reader = csv.DictReader(source)
-        for row in reader:
-            # Cells beyond the header land under the None key: report instead of guessing.
-            if None in row:
-                yield reader.line_num, "more cells than header columns"
-                continue
-            yield reader.line_num, {key: value for key, value in row.items() if key}
+def _csv_rows(path: Path, opportunities: bool) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    """Yield the rows of a CSV file as the one CSV rule reads them (matcher.csv_reading)."""
+    if opportunities:
+        table = read_csv(path.read_bytes(), synonyms=OPPORTUNITY_HEADERS, defaults=VACANCY_DEFAULTS)
+    else:
+        table = read_csv(path.read_bytes())
+    for row in table.rows:
+        yield row.line, row.error or dict(row.values)

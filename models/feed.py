@@ -45,3 +45,10 @@ class FeedRun(Base):
     expired: Mapped[int] = mapped_column(default=0)
     rejected: Mapped[int] = mapped_column(default=0)
     errors: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    # Valid records of a document that was fetched and parsed whole (None: it was not);
+    # recent counts are what the shrink guard compares a new read with.
+    read_count: Mapped[int | None] = mapped_column()
+    # Why this run expired nothing that went missing (shown on the admin page).
+    expiry_note: Mapped[str | None] = mapped_column(String(300))
+    # Cross-source merges of this run: which records, into which, and why.
+    merges: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, default=list)

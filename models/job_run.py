@@ -27,3 +27,7 @@ class JobRun(Base):
     status: Mapped[str] = mapped_column(String(10), default="running")
     counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     error: Mapped[str | None] = mapped_column(Text)
+    # Who runs it and when it last said so: a run whose process is gone is marked failed.
+    host: Mapped[str | None] = mapped_column(String(255))
+    pid: Mapped[int | None] = mapped_column()
+    heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -86,7 +86,16 @@ class Opportunity(Timestamped, Base):
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("opportunities.id"))
     last_seen_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     missed_runs: Mapped[int] = mapped_column(default=0)
+    # Opportunity ids a mediator said are a different job: never merged with these again.
+    not_duplicate_of: Mapped[list[int] | None] = mapped_column(JSON, default=list)
     raw: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+    def split_from(self, kept: "Opportunity") -> None:
+        """Undo a wrong merge: this row is open again and never merged with `kept` again."""
+        self.status, self.duplicate_of_id = "open", None
+        self.status_reason = f"Gesplitst van vacature {kept.id}: een andere baan"
+        self.not_duplicate_of = sorted({*(self.not_duplicate_of or []), kept.id})
+        kept.not_duplicate_of = sorted({*(kept.not_duplicate_of or []), self.id})
 
     @property
     def instruments(self) -> list[str]:

@@ -7,9 +7,12 @@ import os
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 ENVIRONMENTS = ("demo", "test", "production")
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 class ConfigError(ValueError):
@@ -40,6 +43,16 @@ def _float(value: str, name: str) -> float:
         return float(value)
     except ValueError:
         raise ConfigError(f"{name} must be a number, not {value!r}") from None
+
+
+def _date(value: str, name: str) -> date | None:
+    """Parse an optional YYYY-MM-DD environment value."""
+    if not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ConfigError(f"{name} must be a date YYYY-MM-DD, not {value!r}") from None
 
 
 def _trusted_proxies(value: str) -> int:
@@ -103,6 +116,9 @@ class Settings:
     totp_required: bool = True
     # Seals the TOTP secrets in the database; empty means derived from secret_key.
     totp_key: str = ""
+    # The date the service takes for "today" (ZOW_TODAY), to replay a pull or a week;
+    # None means the calendar. Never in production.
+    today_override: date | None = None
     # How many reverse proxies in front of the app set X-Forwarded-For; 0 trusts none.
     trusted_proxies: int = 0
 
@@ -127,6 +143,9 @@ class Settings:
         totp_required = _bool(env_vars.get("ZOW_TOTP", totp_default), "ZOW_TOTP")
         if env == "production" and not totp_required:
             raise ConfigError("ZOW_TOTP cannot be switched off in production")
+        today_override = _date(env_vars.get("ZOW_TODAY", ""), "ZOW_TODAY")
+        if env == "production" and today_override is not None:
+            raise ConfigError("ZOW_TODAY cannot be set in production")
         totp_key = env_vars.get("ZOW_TOTP_KEY", "")
         if totp_key and len(totp_key) < 32:
             raise ConfigError("ZOW_TOTP_KEY must be at least 32 characters when set")
@@ -157,5 +176,13 @@ class Settings:
             scheduler_enabled=_bool(get("ZOW_SCHEDULER", "true"), "ZOW_SCHEDULER"),
             totp_required=totp_required,
             totp_key=totp_key,
+            today_override=today_override,
             trusted_proxies=_trusted_proxies(get("ZOW_TRUSTED_PROXIES", "0")),
         )
+
+
+def today(settings: Settings | None = None) -> date:
+    """Return the date every job and page takes for today: ZOW_TODAY, else Amsterdam's date."""
+    if settings is not None and settings.today_override is not None:
+        return settings.today_override
+    return datetime.now(UTC).astimezone(AMSTERDAM).date()

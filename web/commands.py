@@ -1,6 +1,5 @@
 """Built-in `zow` commands: load demo data, run the service."""
 
-from datetime import date
 from importlib.metadata import entry_points
 from typing import Any
 
@@ -10,6 +9,7 @@ from werkzeug.serving import run_simple
 from models.db import make_engine, make_session_factory, transaction
 from models.migrate import upgrade
 from models.settings import Settings
+from models.settings import today as service_today
 from web.demo import DemoLogin, NotEmptyError, demo_logins, is_empty, load_demo
 
 
@@ -18,7 +18,7 @@ def _load_demo(settings: Settings, seed: int) -> list[DemoLogin]:
     engine = make_engine(settings.database_url)
     try:
         with transaction(make_session_factory(engine)) as session:
-            return load_demo(session, today=date.today(), seed=seed)
+            return load_demo(session, today=service_today(settings), seed=seed)
     finally:
         engine.dispose()
 
@@ -41,7 +41,7 @@ def _load_region_scale(settings: Settings) -> dict[str, int]:
                 raise NotEmptyError(
                     "The database already has data; demo data goes into an empty one."
                 )
-            return load_region_scale(session, today=date.today())
+            return load_region_scale(session, today=service_today(settings))
     finally:
         engine.dispose()
 

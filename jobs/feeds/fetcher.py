@@ -109,6 +109,10 @@ class Fetcher:
         # Only http(s) reaches here: get() refuses other schemes (file:, ftp:).
         with urllib.request.urlopen(request, timeout=self.timeout_s) as response:  # noqa: S310  # nosec B310
             body: bytes = response.read(MAX_BYTES + 1)
+            # A connection dropped half-way returns what came; the promised length tells.
+            missing = getattr(response, "length", None)
+        if missing:
+            raise FetchError(f"onvolledig antwoord: {missing} bytes ontbreken")
         if len(body) > MAX_BYTES:
             raise FetchError(f"groter dan {MAX_BYTES // (1024 * 1024)} MB")
         return body

@@ -7,7 +7,7 @@ from typing import Any
 
 from jobs.feeds.rdfa import structured_postings
 from jobs.feeds.records import ParseResult, RecordError, VacancyRecord
-from jobs.feeds.schemaorg import record_from_posting
+from jobs.feeds.schemaorg import records_from_posting
 
 
 class _JsonLdScripts(HTMLParser):
@@ -54,6 +54,38 @@ def find_postings(node: Any) -> Iterator[dict[str, Any]]:
                 yield from find_postings(value)
 
 
+# Deep enough for posting -> place -> address; a cycle of references stops here.
+_MAX_REFERENCE_DEPTH = 4
+
+
+def node_index(node: Any, index: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Return every node of a JSON-LD document that has an @id and more, by its @id."""
+    index = {} if index is None else index
+    if isinstance(node, list):
+        for item in node:
+            node_index(item, index)
+    elif isinstance(node, dict):
+        if isinstance(node.get("@id"), str) and len(node) > 1:
+            index.setdefault(node["@id"], node)
+        for value in node.values():
+            if isinstance(value, list | dict):
+                node_index(value, index)
+    return index
+
+
+def resolve(value: Any, index: dict[str, Any], depth: int = 0) -> Any:
+    """Replace {"@id": ...} references (WordPress/Yoast graphs) by the nodes they name."""
+    if depth > _MAX_REFERENCE_DEPTH:
+        return value
+    if isinstance(value, list):
+        return [resolve(item, index, depth + 1) for item in value]
+    if isinstance(value, dict):
+        if set(value) == {"@id"} and value["@id"] in index:
+            value = index[value["@id"]]
+        return {key: resolve(item, index, depth + 1) for key, item in value.items()}
+    return value
+
+
 def _decode(data: bytes) -> str:
     """Decode a page as UTF-8, falling back to Latin-1 so no byte aborts the parse."""
     try:
@@ -62,7 +94,7 @@ def _decode(data: bytes) -> str:
         return data.decode("latin-1")
 
 
-def jsonld_postings(page: str) -> tuple[list[dict[str, Any]], list[RecordError]]:
+def jsonld_postings(page: str, url: str = "") -> tuple[list[dict[str, Any]], list[RecordError]]:
     """Return the JobPostings of a page's JSON-LD scripts and an error per broken script."""
     collector = _JsonLdScripts()
     collector.feed(page)
@@ -71,24 +103,28 @@ def jsonld_postings(page: str) -> tuple[list[dict[str, Any]], list[RecordError]]
     errors: list[RecordError] = []
     for number, script in enumerate(collector.scripts, start=1):
         try:
-            postings.extend(find_postings(json.loads(script)))
+            document = json.loads(script)
         except json.JSONDecodeError as error:
             reason = f"ongeldige JSON-LD ({error.msg}, regel {error.lineno})"
-            errors.append(RecordError(f"script {number}", reason, script))
+            where = f"{url} script {number}" if url else f"script {number}"
+            errors.append(RecordError(where, reason, script))
+            continue
+        index = node_index(document)
+        postings.extend(resolve(posting, index) for posting in find_postings(document))
     return postings, errors
 
 
 def parse_jobposting_page(data: bytes, *, url: str = "") -> ParseResult:
     """Parse the JobPostings of an HTML page; the page URL is the fallback external id."""
     page = _decode(data)
-    postings, errors = jsonld_postings(page)
+    postings, errors = jsonld_postings(page, url)
     if not postings and not errors:
         postings = structured_postings(page, url)
     records: list[VacancyRecord] = []
     for number, posting in enumerate(postings, start=1):
         fallback = url if len(postings) == 1 else f"{url}#{number}"
         try:
-            records.append(record_from_posting(posting, fallback_id=fallback or f"item-{number}"))
+            records.extend(records_from_posting(posting, fallback_id=fallback or f"item-{number}"))
         except ValueError as error:
             item = f"{url} vacature {number}" if url else f"vacature {number}"
             errors.append(RecordError(item, str(error), json.dumps(posting)[:500]))

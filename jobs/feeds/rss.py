@@ -7,13 +7,42 @@ from xml.etree.ElementTree import Element
 from jobs.feeds.records import ParseResult, RecordError, VacancyRecord
 from jobs.feeds.schemaorg import normalise_postcode, parse_day, parse_hours, text_of
 from jobs.feeds.xmldoc import XmlRefusedError, child_texts, local, parse_xml
+from matcher.csv_reading import licence_needed
 
-# Element names job boards use for the same thing, by local name in lower case.
-_EMPLOYER = ("hiringorganization", "company", "employer", "organisation", "organization")
-_POSTCODE = ("postalcode", "postcode", "zipcode")
-_PLACE = ("location", "city", "place", "addresslocality")
-_CLOSES = ("validthrough", "closes_on", "closingdate", "expires")
-_HOURS = ("workhours", "hours")
+# Local names (lower case, without "_" or "-") that job boards give their extension
+# elements, in whatever namespace and with whatever prefix; Dutch and English.
+# fmt: off
+_EMPLOYER = (
+    "hiringorganization", "werkgever", "organisatie", "bedrijf", "bedrijfsnaam", "company",
+    "companyname", "employer", "organisation", "organization", "opdrachtgever",
+)
+_POSTCODE = ("postalcode", "postcode", "zipcode", "zip", "postcodewerk")
+_PLACE = (
+    "addresslocality", "plaats", "woonplaats", "standplaats", "werkplaats", "vestigingsplaats",
+    "stad", "city", "place", "location", "locality", "werklocatie",
+)
+_CLOSES = (
+    "validthrough", "sluitingsdatum", "einddatum", "vervaldatum", "reagerenvoor",
+    "uiterstereactiedatum", "closeson", "closingdate", "expirationdate", "expirydate",
+    "expires", "deadline",
+)
+_HOURS = (
+    "workhours", "uren", "urenperweek", "werkuren", "aantaluren", "uurperweek", "hours",
+    "hoursperweek", "weeklyhours",
+)
+_LICENCE = (
+    "rijbewijs", "rijbewijsvereist", "rijbewijsnodig", "drivinglicence", "drivinglicense",
+    "driverslicense", "requiresdrivinglicence",
+)
+# fmt: on
+
+
+def _named(texts: dict[str, str]) -> dict[str, str]:
+    """Return child texts by local name without "_" and "-" ("uren_per_week" is "urenperweek")."""
+    named: dict[str, str] = {}
+    for name, text in texts.items():
+        named.setdefault(name.replace("_", "").replace("-", ""), text)
+    return named
 
 
 def _pick(texts: dict[str, str], names: tuple[str, ...]) -> str:
@@ -47,8 +76,8 @@ def _author(entry: Element) -> str:
 
 def record_from_entry(entry: Element) -> VacancyRecord:
     """Return the vacancy of an RSS <item> or Atom <entry>; raise ValueError if unusable."""
-    texts = child_texts(entry)
-    title, link = texts.get("title", ""), _link(entry, texts)
+    texts = _named(child_texts(entry))
+    title, link = text_of(texts.get("title", "")), _link(entry, texts)
     external_id = texts.get("guid") or texts.get("id") or link
     if not title or not external_id:
         raise ValueError("item zonder titel of zonder guid/id/link")
@@ -69,6 +98,7 @@ def record_from_entry(entry: Element) -> VacancyRecord:
         ),
         closes_on=parse_day(_pick(texts, _CLOSES)),
         url=link or None,
+        requires_driving_licence=licence_needed(_pick(texts, _LICENCE)) == "true",
         raw=texts,
     )
 

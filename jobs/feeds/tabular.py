@@ -1,13 +1,14 @@
 """CSV and JSON(-Lines) files in the interchange format (DESIGN.md), validated by the matcher."""
 
-import csv
-import io
 import json
+import math
 from collections.abc import Iterator
 from typing import Any
 
 from jobs.feeds.records import ParseResult, RecordError, VacancyRecord
-from matcher.records import OpportunityRecord, opportunity_from_dict
+from matcher.address import normalise_postcode
+from matcher.csv_reading import OPPORTUNITY_HEADERS, VACANCY_DEFAULTS, decode, read_csv
+from matcher.records import FieldError, OpportunityRecord, opportunity_from_dict
 
 Row = tuple[str, dict[str, Any] | str, str]
 
@@ -19,9 +20,10 @@ def _record(row: OpportunityRecord, raw: dict[str, Any]) -> VacancyRecord:
         kind=row.kind,
         title=row.title[:300],
         employer_name=row.employer[:200] or None,
-        postcode=row.postcode,
-        hours_min=round(row.hours_min) if row.hours_min else None,
-        hours_max=round(row.hours_max) if row.hours_max is not None else None,
+        postcode=normalise_postcode(str(raw.get("postcode") or "")) or row.postcode,
+        # Whole hours in the table: the range widens to hold "36,5".
+        hours_min=math.floor(row.hours_min) if raw.get("hours_min") not in (None, "") else None,
+        hours_max=math.ceil(row.hours_max) if row.hours_max is not None else None,
         description=row.description,
         closes_on=row.closes_on,
         skills=list(row.skills),
@@ -36,7 +38,12 @@ def _record(row: OpportunityRecord, raw: dict[str, Any]) -> VacancyRecord:
     )
 
 
-def _validate(rows: Iterator[Row]) -> ParseResult:
+def _dutch(errors: list[FieldError]) -> str:
+    """Return field errors as one reason."""
+    return "; ".join(str(error) for error in errors)
+
+
+def _validate(rows: Iterator[Row], explain: Any = _dutch) -> ParseResult:
     """Validate each row; a row that does not validate becomes an error naming its line."""
     records: list[VacancyRecord] = []
     errors: list[RecordError] = []
@@ -46,7 +53,7 @@ def _validate(rows: Iterator[Row]) -> ParseResult:
             continue
         result = opportunity_from_dict(row)
         if isinstance(result, list):
-            errors.append(RecordError(item, "; ".join(str(e) for e in result), raw))
+            errors.append(RecordError(item, explain(result), raw))
         else:
             records.append(_record(result, row))
     return records, errors
@@ -79,33 +86,33 @@ def _json_rows(text: str) -> Iterator[Row]:
         )
 
 
-def _csv_rows(text: str) -> Iterator[Row]:
-    """Yield the rows of a CSV text (comma or semicolon separated) with their line numbers."""
-    header = text.split("\n", 1)[0]
-    # Dutch Excel writes semicolons; everyone else commas.
-    delimiter = ";" if header.count(";") > header.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    for row in reader:
-        raw = ",".join(str(value) for value in row.values())
-        if None in row:
-            yield f"regel {reader.line_num}", "meer cellen dan kolommen in de kopregel", raw
-            continue
-        yield f"regel {reader.line_num}", {k: v for k, v in row.items() if k}, raw
-
-
 def _text(data: bytes) -> str:
-    """Decode UTF-8 (with or without BOM), falling back to Windows-1252 as Excel writes it."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    """Decode as the CSV rule does (UTF-8 with or without BOM, else Windows-1252)."""
+    return decode(data)
 
 
 def parse_jsonl(data: bytes) -> ParseResult:
     """Parse interchange JSON Lines (or a JSON array) of opportunities."""
-    return _validate(_json_rows(_text(data)))
+    text = _text(data)
+    records, errors = _validate(_json_rows(text))
+    last = text.rstrip("\n").rsplit("\n", 1)[-1]
+    if text and not text.endswith("\n") and errors and errors[-1].raw == last:
+        # A last line cut off mid-object: the file was truncated, not written so.
+        errors.append(
+            RecordError(errors[-1].item, "bestand afgebroken midden in een regel", last, True)
+        )
+    return records, errors
 
 
 def parse_csv(data: bytes) -> ParseResult:
-    """Parse an interchange CSV of opportunities."""
-    return _validate(_csv_rows(_text(data)))
+    """Parse a CSV of opportunities: the interchange format or a vacancy system's export."""
+    table = read_csv(data, synonyms=OPPORTUNITY_HEADERS, defaults=VACANCY_DEFAULTS)
+    rows: Iterator[Row] = (
+        (f"regel {row.line}", row.error or row.values, row.raw) for row in table.rows
+    )
+    records, errors = _validate(rows, table.reason)
+    if table.truncated:
+        line = table.rows[-1].line if table.rows else 1
+        reason = "bestand afgebroken midden in een regel (minder cellen dan kolommen)"
+        errors.append(RecordError(f"regel {line}", reason, table.rows[-1].raw, fatal=True))
+    return records, errors

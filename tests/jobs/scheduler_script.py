@@ -35,8 +35,9 @@ def main() -> None:
     results: list[str | None] = []
 
     def executed(event: Any) -> None:
-        if event.job_id == "vacancy_pull:catch-up":
-            results.append(event.retval.status if event.retval is not None else None)
+        if event.job_id == "catch-up" and "vacancy_pull" in event.retval:
+            pull = event.retval["vacancy_pull"]
+            results.append(pull.status if pull is not None else None)
 
     scheduler = configure(BackgroundScheduler(), settings, engine, now=now)
     scheduler.add_listener(executed, EVENT_JOB_EXECUTED)

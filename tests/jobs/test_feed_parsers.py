@@ -59,7 +59,8 @@ def test_dutch_career_page_with_graph_and_a_broken_script() -> None:
     assert (first.posted_on, first.closes_on) == (date(2026, 11, 2), date(2026, 12, 31))
     assert first.description == "Je helpt bij het bakken & verkopen."
     assert (second.external_id, second.hours_min) == ("K-102", 38)
-    assert [(e.item, e.fatal) for e in errors] == [("script 2", False)]
+    # The error names the page, so the admin can open it.
+    assert [(e.item, e.fatal) for e in errors] == [("https://b/ script 2", False)]
     assert "ongeldige JSON-LD" in errors[0].reason
 
 
@@ -117,8 +118,9 @@ def test_sitemap_urls_and_bad_locations() -> None:
 def test_csv_in_the_interchange_format_names_the_bad_lines() -> None:
     records, errors = parse_csv(read("vacatures.csv"))
     assert [(r.external_id, r.kind, r.postcode) for r in records] == [
-        ("csv-1", "vacancy", "1271"),
-        ("csv-2", "placement", "1251"),
+        # The full postcode as written, like every other format (matching uses its PC4).
+        ("csv-1", "vacancy", "1271AB"),
+        ("csv-2", "placement", "1251AA"),
     ]
     assert records[0].skills == ["koken", "hygiëne"] and records[0].education_level == "mbo2"
     assert [e.item for e in errors] == ["regel 4", "regel 5"]

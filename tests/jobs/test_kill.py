@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models import FeedRun, FeedSource, Opportunity
+from models import FeedRun, FeedSource, JobRun, Opportunity
 from tests.jobs.conftest import FeedServer
 
 ROOT = Path(__file__).parent.parent.parent
@@ -92,3 +92,56 @@ def test_killed_pull_run_again_has_every_vacancy_once(
     killed, rerun = db.scalars(select(FeedRun).order_by(FeedRun.id))
     assert killed.status == "failed" and "onderbroken" in killed.errors[-1]["reason"]
     assert rerun.status == "ok" and rerun.new == COUNT - stored
+
+
+@pytest.mark.slow
+def test_a_killed_job_run_is_failed_at_the_next_run_and_nothing_is_lost_or_doubled(
+    feed_server: FeedServer, database_url: str, db: Session
+) -> None:
+    url = feed_server.add("/groot.jsonl", feed(COUNT))
+    db.add(FeedSource(name="groot", kind="jsonl", url=url, region="gooi-en-vechtstreek"))
+    db.commit()
+    env = os.environ | {
+        "DATABASE_URL": database_url,
+        "FEED_HOST_DELAY_S": "0",
+        "ZOW_ENV": "test",
+    }
+    command = [sys.executable, "-m", "tests.jobs.job_script"]
+    victim = subprocess.Popen(
+        [*command, "2026-11-23T05:00"],
+        cwd=ROOT,
+        env=env | {"LINGER": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert victim.stdout is not None
+    assert victim.stdout.readline().strip() == "batch", (
+        victim.stderr.read() if victim.stderr else ""
+    )
+    victim.send_signal(signal.SIGKILL)
+    victim.communicate(timeout=30)
+    db.expire_all()
+    [dead] = db.scalars(select(JobRun)).all()
+    assert dead.status == "running"  # nobody closed it: the process had no chance
+    db.rollback()
+
+    # The next run of the job (a manual one, minutes later) closes it and redoes the work.
+    again = subprocess.run(
+        [*command, "manual-2026-11-23T05:07"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert again.returncode == 0, again.stderr
+    assert "done ok" in again.stdout
+    db.expire_all()
+    dead, rerun = db.scalars(select(JobRun).order_by(JobRun.id)).all()
+    assert dead.status == "failed" and "Onderbroken" in (dead.error or "")
+    assert rerun.status == "ok"
+    ids = list(db.scalars(select(Opportunity.external_id)))
+    assert sorted(ids) == sorted(f"k-{n}" for n in range(COUNT))
+    killed_feed, rerun_feed = db.scalars(select(FeedRun).order_by(FeedRun.id)).all()
+    assert killed_feed.status == "failed" and rerun_feed.status == "ok"

@@ -157,7 +157,8 @@ def test_a_feed_far_smaller_than_last_time_is_aborted(
     pull(engine, feed_settings)
     _, second, third = runs(db)
     assert second.status == third.status == "aborted"
-    assert "minder dan de helft" in second.errors[-1]["reason"]
+    assert "afgebroken midden in een regel" in second.errors[-1]["reason"]
+    assert second.read_count is None  # not parsed whole: no part of the usual count
     assert second.new == second.updated == second.expired == 0
     assert all(o.status == "open" and o.missed_runs == 0 for o in rows(db).values())
 
@@ -282,8 +283,10 @@ def test_a_wholly_broken_feed_keeps_a_bounded_list_of_errors(
     add_source(db, "jsonl", feed_server.add("/bad.jsonl", "{kapot\n" * 800))
     pull(engine, feed_settings)
     [run] = runs(db)
-    assert run.status == "ok" and run.rejected == 800
-    assert len(run.errors) == 501 and "en nog 300 fouten" in run.errors[-1]["reason"]
+    # Every record invalid: not a complete read, so nothing of the source changes.
+    assert run.status == "aborted" and run.rejected == 800
+    assert len(run.errors) == 502 and "en nog 300 fouten" in run.errors[-2]["reason"]
+    assert run.errors[-1]["reason"] == "alle 800 records ongeldig"
 
 
 def test_opportunities_employers_posted_expire_on_their_date_too(

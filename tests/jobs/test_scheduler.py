@@ -4,7 +4,8 @@ import json
 import os
 import subprocess
 import sys
-from datetime import datetime
+import threading
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -13,10 +14,13 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from jobs import liveness, runner
 from jobs.registry import JOBS
-from jobs.runner import MISFIRE_GRACE_S, run_scheduled, scheduled_slot
+from jobs.runner import MISFIRE_GRACE_S, run_catch_up, run_job, run_scheduled, scheduled_slot
 from jobs.scheduler import configure
 from models import FeedRun, FeedSource, JobRun
+from models.base import utcnow
+from models.db import make_engine, make_session_factory, transaction
 from models.settings import Settings
 from tests.jobs.conftest import FeedServer
 
@@ -54,23 +58,91 @@ def test_a_restart_after_a_missed_monday_runs_the_pull_once(
 ) -> None:
     monkeypatch.setenv("DATABASE_URL", settings.database_url)
     jobs = configured(settings, engine, MONDAY_10)
-    catch_up = jobs["vacancy_pull:catch-up"]
-    assert catch_up.args == ("vacancy_pull", "2026-11-23T05:00")  # type: ignore[attr-defined]
+    catch_up = jobs["catch-up"]
+    missed = catch_up.args[0]  # type: ignore[attr-defined]
+    assert ["vacancy_pull", "2026-11-23T05:00"] in missed
 
-    first = run_scheduled(*catch_up.args)  # type: ignore[attr-defined]
-    second = run_scheduled(*catch_up.args)  # type: ignore[attr-defined]
+    first = run_scheduled("vacancy_pull", "2026-11-23T05:00")
+    second = run_scheduled("vacancy_pull", "2026-11-23T05:00")
     assert first is not None and first.status == "ok" and second is None
-    # Restarted once more: the slot is claimed, nothing to catch up.
-    assert "vacancy_pull:catch-up" not in configured(settings, engine, MONDAY_10)
+    # Restarted once more: the slot is claimed, nothing of the pull to catch up.
+    again = configured(settings, engine, MONDAY_10).get("catch-up")
+    assert again is None or ["vacancy_pull", "2026-11-23T05:00"] not in again.args[0]  # type: ignore[attr-defined]
     slots = db.scalars(select(JobRun.slot).where(JobRun.job == "vacancy_pull")).all()
     assert slots == ["2026-11-23T05:00"]
 
 
-def test_a_pull_missed_longer_than_the_grace_is_left_for_next_week(
-    settings: Settings, engine: Engine
+def test_after_a_missed_monday_the_proposals_run_after_that_weeks_pull(
+    feed_server: FeedServer,
+    settings: Settings,
+    engine: Engine,
+    db: Session,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    late = datetime(2026, 11, 23, 11, 30, tzinfo=AMS)
-    assert "vacancy_pull:catch-up" not in configured(settings, engine, late)
+    monkeypatch.setenv("DATABASE_URL", settings.database_url)
+    monkeypatch.setenv("FEED_HOST_DELAY_S", "0")
+    # A slow source: the pull takes a while, as a real one does.
+    url = feed_server.add(
+        "/traag.jsonl",
+        '{"id": "t-1", "kind": "vacancy", "title": "Kok", "postcode": "1271", "capacity": 1}\n',
+        delay_s=1.5,
+    )
+    db.add(FeedSource(name="traag", kind="jsonl", url=url, region="gooi-en-vechtstreek"))
+    db.commit()
+    # The scheduler was down all Monday morning and restarts at 10:00, within the grace.
+    jobs = configured(settings, engine, MONDAY_10)
+    missed = [tuple(pair) for pair in jobs["catch-up"].args[0]]  # type: ignore[attr-defined]
+    assert missed.index(("vacancy_pull", "2026-11-23T05:00")) < missed.index(
+        ("pre_session", "2026-11-23T06:00")
+    )
+    # APScheduler runs the one catch-up job; run it as it would, in its own thread.
+    worker = threading.Thread(target=run_catch_up, args=(missed,))
+    worker.start()
+    worker.join(timeout=120)
+    db.expire_all()
+    pull = db.scalars(select(JobRun).where(JobRun.job == "vacancy_pull")).one()
+    proposals = db.scalars(select(JobRun).where(JobRun.job == "pre_session")).one()
+    assert pull.status == "ok" and proposals.status == "ok"
+    assert pull.finished_at is not None
+    assert utc(proposals.started_at) >= utc(pull.finished_at)
+    assert proposals.counts["na"] == "vacancy_pull 2026-11-23T05:00: ok"
+
+
+def test_proposals_wait_while_the_weeks_pull_is_still_running(
+    settings: Settings, db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(runner, "WAIT_POLL_S", 0.1)
+    pull = JobRun(
+        job="vacancy_pull",
+        slot="2026-11-23T05:00",
+        host=liveness.HOST,
+        pid=os.getpid(),
+        heartbeat_at=datetime.now(AMS),
+    )
+    db.add(pull)
+    db.commit()
+    finished = threading.Timer(1.0, finish_run, args=(settings.database_url, pull.id))
+    finished.start()
+    run = run_job("pre_session", settings, slot="2026-11-23T06:00")
+    finished.join()
+    db.expire_all()
+    assert run is not None and run.status == "ok"
+    assert run.counts["na"] == "vacancy_pull 2026-11-23T05:00: ok"
+    assert pull.finished_at is not None and run.finished_at is not None
+    assert utc(run.finished_at) >= utc(pull.finished_at)
+
+
+def utc(moment: datetime) -> datetime:
+    """SQLite hands back naive UTC; PostgreSQL aware times."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def finish_run(database_url: str, run_id: int) -> None:
+    engine = make_engine(database_url)
+    with transaction(make_session_factory(engine)) as session:
+        run = session.get_one(JobRun, run_id)
+        run.status, run.finished_at = "ok", utcnow()
+    engine.dispose()
 
 
 def test_a_run_belongs_to_its_fire_time_even_when_it_starts_late() -> None:

@@ -5,6 +5,7 @@ from flask_babel import gettext
 from werkzeug.wrappers import Response as BaseResponse
 from wtforms import SelectChoice
 
+from models.source_rules import name_taken
 from web.admin import bp
 from web.admin.forms import KIND_LABELS, FeedSourceForm, UploadForm
 from web.admin.sources import (
@@ -12,7 +13,6 @@ from web.admin.sources import (
     disable_source,
     get_source,
     list_sources,
-    name_taken,
     save_source,
     upload_choices,
 )

@@ -1,13 +1,14 @@
 """Forms of the admin pages, with Dutch validation messages."""
 
 from typing import Any
-from urllib.parse import urlsplit
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import BooleanField, SelectChoice, SelectField, StringField, URLField
 from wtforms.validators import DataRequired, Length, ValidationError
+
+from models.source_rules import url_problem
 
 KIND_LABELS = {
     "jsonld": _l("Vacaturepagina met schema.org JobPosting"),
@@ -39,15 +40,11 @@ class FeedSourceForm(FlaskForm):  # type: ignore[misc]
     )
 
     def validate_url(self, field: Any) -> None:
-        """Require an http(s) address for every kind except uploads."""
-        if self.kind.data == "upload":
-            return
-        if not field.data:
+        """Require an http(s) or file address for every kind except uploads (models rule)."""
+        code = url_problem(self.kind.data, field.data)
+        if code == "missing":
             raise ValidationError(_l("Vul het adres van de bron in."))
-        parts = urlsplit(field.data)
-        if parts.scheme == "file" and parts.path.startswith("/"):
-            return  # a file in the installation's feeds folder (the fetcher enforces the folder)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
+        if code is not None:
             raise ValidationError(
                 _l("Gebruik een adres dat begint met http://, https:// of file:///.")
             )

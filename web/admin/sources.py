@@ -21,12 +21,6 @@ def get_source(session: Session, *, source_id: int) -> FeedSource | None:
     return session.get(FeedSource, source_id)
 
 
-def name_taken(session: Session, *, name: str, source_id: int | None = None) -> bool:
-    """Return whether another source already has this name."""
-    query = select(FeedSource.id).where(FeedSource.name == name)
-    return any(found != source_id for found in session.scalars(query))
-
-
 def save_source(
     session: Session, *, values: dict[str, Any], source: FeedSource | None = None
 ) -> FeedSource:

@@ -37,6 +37,10 @@ ROLES_BY_ENDPOINT: dict[str, frozenset[str]] = {
     "api.answer_match": frozenset({"employer"}),
     "api.list_sessions": READERS,
     "api.get_session": READERS,
+    "api.list_sources": frozenset({"admin"}),
+    "api.create_source": frozenset({"admin"}),
+    "api.remove_source": frozenset({"admin"}),
+    "api.pull_source": frozenset({"admin"}),
 }
 
 

@@ -177,6 +177,24 @@ def _paths() -> dict[str, dict[str, JsonSchema]]:
                 query=PAGING | specs.SESSION_FILTERS,
             ),
         },
+        "/sources": {
+            "get": operation("List feed sources", "admin", (200, "SourceList")),
+            "post": operation(
+                "Add a feed source (checked as the admin form checks it)", "admin",
+                (201, "Source"), body=specs.SOURCE_CREATE, example=specs.SOURCE_EXAMPLE,
+            ),
+        },
+        "/sources/{source_id}": {
+            "delete": operation(
+                "Stop pulling a source (its vacancies and runs stay)", "admin", (200, "Source"),
+                path_id="source_id",
+            ),
+        },
+        "/sources/{source_id}/pull": {
+            "post": operation(
+                "Pull one source now", "admin", (200, "FeedRun"), path_id="source_id",
+            ),
+        },
         "/sessions/{session_id}": {
             "get": operation(
                 "Show a session with its attendees", "mediator (region), admin",

@@ -202,7 +202,43 @@ def page_of(name: str) -> JsonSchema:
     )
 
 
+SOURCE = _object(
+    ["id", "name", "kind", "region", "enabled", "full_feed"],
+    {
+        "id": INT,
+        "name": TEXT,
+        "kind": TEXT,
+        "url": nullable(TEXT),
+        "region": TEXT,
+        "enabled": BOOL,
+        "full_feed": BOOL,
+    },
+)
+FEED_RUN = _object(
+    ["id", "source_id", "status", "errors"],
+    {
+        "id": INT,
+        "source_id": INT,
+        "status": {"type": "string", "enum": ["running", "ok", "aborted", "failed"]},
+        "fetched": INT,
+        "new": INT,
+        "updated": INT,
+        "duplicate": INT,
+        "expired": INT,
+        "rejected": INT,
+        "errors": {
+            "type": "array",
+            "items": _object(["item", "reason"], {"item": TEXT, "reason": TEXT, "raw": TEXT}),
+        },
+        "expiry_note": nullable(TEXT),
+        "merges": {"type": "array", "items": {"type": "object"}},
+    },
+)
+
 SCHEMAS: dict[str, JsonSchema] = {
+    "Source": SOURCE,
+    "SourceList": _object(["items"], {"items": {"type": "array", "items": ref("Source")}}),
+    "FeedRun": FEED_RUN,
     "Claimant": CLAIMANT,
     "Candidate": CANDIDATE,
     "Opportunity": OPPORTUNITY,

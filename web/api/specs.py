@@ -3,6 +3,7 @@
 from models.vocab import (
     DUTCH_LEVELS,
     EDUCATION_LEVELS,
+    FEED_KINDS,
     MATCH_STATUSES,
     OPPORTUNITY_KINDS,
     OPPORTUNITY_STATUSES,
@@ -139,3 +140,18 @@ MATCH_FILTERS = {
     "session_id": _ID_FILTER,
 }
 SESSION_FILTERS = {"status": Field("string", enum=SESSION_STATUSES)}
+
+SOURCE_CREATE: dict[str, Field] = {
+    "name": Field("string", required=True, max_length=120, pattern=NOT_BLANK),
+    "kind": Field("string", required=True, enum=FEED_KINDS),
+    "url": Field("string", max_length=2000, description="http(s):// or file:/// (not for upload)"),
+    "region": Field("string", max_length=40, description="default: the installation's region"),
+    "enabled": Field("boolean", nullable=False),
+    "full_feed": Field("boolean", nullable=False, description="a vacancy missing twice expires"),
+}
+
+SOURCE_EXAMPLE = {
+    "name": "Vacaturebank Gooi",
+    "kind": "rss",
+    "url": "https://www.vacaturebank-gooi.example/vacatures.rss",
+}

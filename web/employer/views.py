@@ -1,12 +1,13 @@
 """Employer pages."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
 from models import Employer, Opportunity
 from models.base import utcnow
+from models.settings import today as service_today
 from web.db import get_session
 from web.employer import bp
 from web.employer.forms import AnswerForm, OpportunityForm
@@ -62,7 +63,7 @@ def _edit(opportunity: Opportunity | None) -> str | BaseResponse:
             employer=_employer(),
             fields=form.opportunity_fields(),
             opportunity=opportunity,
-            today=utcnow().date(),
+            today=service_today(current_app.config["SETTINGS"]),
         )
         db.commit()
         flash(gettext("De plaats is opgeslagen."))

@@ -8,6 +8,7 @@ bp = Blueprint("mediator", __name__, url_prefix="/bemiddelaar")
 require_role(bp, "mediator")
 
 from web.mediator import (  # noqa: E402,F401  (routes attach to bp)
+    duplicate_views,
     import_views,
     proposal_views,
     report_views,

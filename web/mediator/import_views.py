@@ -1,12 +1,10 @@
 """The mediator page to import new claimants from a CSV file."""
 
-import csv
-import io
-
 from flask import render_template
 from flask_babel import gettext
 from flask_login import current_user
 
+from matcher.csv_reading import read_csv
 from web.db import get_session
 from web.mediator import bp
 from web.mediator.forms import ImportForm
@@ -39,8 +37,6 @@ def import_file() -> str:
     return render_template("mediator/import.html", form=form, result=result, columns=COLUMNS)
 
 
-def _rows(raw: bytes) -> list[dict[str, str]]:
-    """Read CSV lines, separated by semicolons or commas."""
-    text = raw.decode("utf-8-sig", errors="replace")
-    delimiter = ";" if text.split("\n", 1)[0].count(";") >= 1 else ","
-    return list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+def _rows(raw: bytes) -> list[tuple[int, dict[str, str]]]:
+    """Read the file as every CSV in the service is read (matcher.csv_reading)."""
+    return [(row.line, row.values) for row in read_csv(raw).rows]

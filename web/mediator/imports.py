@@ -100,16 +100,19 @@ def parse_row(row: dict[str, str]) -> tuple[str, int, dict[str, Any]]:
 def import_claimants(
     session: Session,
     *,
-    rows: Iterable[dict[str, str]],
+    rows: Iterable[tuple[int, dict[str, str]]],
     region: str,
     mediator_id: int,
     today: date,
     now: datetime,
 ) -> ImportResult:
-    """Add every valid line as a claimant and invite them; collect the lines skipped."""
+    """Add every valid line as a claimant and invite them; collect the lines skipped.
+
+    `rows` are (line the row starts on, cells by column), as matcher.csv_reading reads them.
+    """
     result = ImportResult()
     seen: set[str] = set()
-    for line, row in enumerate(rows, start=2):  # line 1 is the header
+    for line, row in rows:
         try:
             number, step, fields = parse_row(row)
             if number in seen or client_number_taken(session, client_number=number):

@@ -8,7 +8,7 @@ from werkzeug.utils import redirect
 from werkzeug.wrappers import Response as BaseResponse
 
 from models.base import utcnow
-from web.mediator.planning import AMSTERDAM
+from models.settings import today as service_today
 from web.redirects import is_local_path
 
 
@@ -24,8 +24,8 @@ def now() -> datetime:
 
 
 def today() -> date:
-    """Return today's date in Amsterdam."""
-    return utcnow().astimezone(AMSTERDAM).date()
+    """Return the service's today (models.settings.today: ZOW_TODAY or Amsterdam's date)."""
+    return service_today(current_app.config["SETTINGS"])
 
 
 def back(endpoint: str, **values: Any) -> BaseResponse:

@@ -4,9 +4,10 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from flask import abort, request
+from flask import abort, current_app, request
 from sqlalchemy.orm import Session
 
+from models.settings import today as service_today
 from web.api.fields import Field, check_body
 from web.api.services.audit import record
 from web.api.tokens import Caller
@@ -37,8 +38,8 @@ def audit_reason() -> str:
 
 
 def today() -> date:
-    """Return today's date."""
-    return date.today()
+    """Return the service's today (models.settings.today: ZOW_TODAY or Amsterdam's date)."""
+    return service_today(current_app.config["SETTINGS"])
 
 
 def found(value: Any) -> Any:
