@@ -1,4 +1,4 @@
-"""Retraining: learn from recorded outcomes, adopt only a model that is not worse."""
+"""Retraining: learn from recorded outcomes, adopt only a model not worse than the one in use."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from matcher.features import NEGATIVE_FEEDBACK, POSITIVE_FEEDBACK
 from matcher.linking import Linker
 from matcher.ranker import labels_from_outcomes, select_model
 from matcher.store.inputs import load_profiles, record_of
-from matcher.store.rankers import save_model_version
+from matcher.store.rankers import active_model, save_model_version
 from matcher.training import pair_features
 from models import Match, Opportunity
 from models.settings import Settings
@@ -46,7 +46,12 @@ def retrain(
     pairs = [(str(c), str(o)) for c, o, _ in outcomes if str(o) in known]
     statuses = [s for _, o, s in outcomes if str(o) in known]
     X = pair_features(profiles, records, pairs, today=today, linker=linker or _linker())  # noqa: N806
-    version = select_model(X.astype(np.float64), labels_from_outcomes(statuses))
+    in_use = active_model(session)
+    version = select_model(
+        X.astype(np.float64),
+        labels_from_outcomes(statuses),
+        in_use=in_use.scorer if in_use is not None else None,
+    )
     save_model_version(session, version=version, trained_on=len(pairs))
     metrics = {k: round(v, 4) for k, v in version.metrics.items() if k != "outcomes"}
     return {

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 import numpy as np
 
+from matcher import title_roles
+from matcher.concept_text import ConceptText, concept_documents
 from matcher.label_index import FloatMatrix, LabelIndex
-from matcher.normalise import tokens
+from matcher.normalise import title_tokens, tokens
 from matcher.taxonomy import Taxonomy
+from matcher.title_parse import parse_title
+from matcher.title_roles import RolePriors, head_noun
 
 # Below this a hit says more about the noise than about the title.
 MIN_SCORE = 0.2
@@ -24,6 +30,15 @@ _GENERIC_SHARE = 0.005
 # Weight of the evidence from sibling occupations of the same ISCO group.
 SUPPORT = 0.3
 BATCH = 2048
+SYNONYM_FILE = "title_synonyms_nl.tsv"
+# A group is the answer only when no occupation fits: its score is scaled below theirs.
+GROUP_FACTOR = 0.85
+# A second role after a slash ("kok/keukenhulp") counts a little less than the first.
+LATER_PART = 0.9
+# Weight of the description and essential skills against the labels.
+TEXT_WEIGHT = 0.4
+# Bracketed context ("(bouw)", "(2e graads)") nudges, never leads.
+CONTEXT_WEIGHT = 0.2
 # How far past k to look for occupations that vote for their ISCO group.
 _GROUP_POOL = 3
 _MIN_POOL = 30
@@ -66,12 +81,27 @@ class OccupationLinker:
         self.index = LabelIndex(sorted(set(pairs)), len(self._concepts))
         self._isco_of = {concept.uri: concept.isco_code for concept in self._concepts}
         self._group_of = {g.code: position[g.uri] for g in taxonomy.isco_groups if len(g.code) == 4}
+        documents = concept_documents(taxonomy, [c.uri for c in self._concepts])
+        self.text = ConceptText(documents)
+        heads: list[set[str]] = [set() for _ in self._concepts]
+        for concept, label, _ in pairs:
+            head = self._head(label)
+            if head:
+                heads[concept].add(head)
+        self.roles = RolePriors(
+            [self.index.analyse_label(concept.label).words for concept in self._concepts], heads
+        )
+        # Another process caches links by this: it changes with any label, text or setting.
+        self.version = _fingerprint(pairs, self._concepts, documents)
 
     @classmethod
     def from_taxonomy(
-        cls, taxonomy: Taxonomy, exclude: Iterable[tuple[str, str]] = ()
+        cls, taxonomy: Taxonomy, exclude: Iterable[tuple[str, str]] = (), synonyms: bool = True
     ) -> OccupationLinker:
-        """Build a linker over all labels of a taxonomy except the excluded (uri, label)."""
+        """Build a linker over all labels of a taxonomy except the excluded (uri, label).
+
+        With ``synonyms`` the shipped list of Dutch trade words ESCO lacks is indexed too.
+        """
         excluded = set(exclude)
         labels = [
             (occupation.uri, label)
@@ -79,6 +109,8 @@ class OccupationLinker:
             for label in occupation.labels
             if (occupation.uri, label) not in excluded
         ]
+        if synonyms:
+            labels += synonym_labels(taxonomy)
         return cls(taxonomy, labels)
 
     @classmethod
@@ -92,10 +124,48 @@ class OccupationLinker:
 
     def link_many(self, texts: Sequence[str], k: int = 10) -> list[list[Hit]]:
         """Link many titles at once (much faster than one by one), in input order."""
-        return [
-            self._hits(row, k) if query.words else []
-            for query, row in self.index.score_texts(texts, BATCH)
-        ]
+        hits: list[list[Hit]] = []
+        for start in range(0, len(texts), BATCH):
+            chunk = [t if isinstance(t, str) else "" for t in texts[start : start + BATCH]]
+            hits.extend(self._hits(row, k) for row in self.title_scores(chunk))
+        return hits
+
+    def title_scores(self, texts: Sequence[str]) -> list[FloatMatrix]:
+        """Return each title's concept scores: its role parts, context and role priors."""
+        parsed = [parse_title(text) for text in texts]
+        strings = list(dict.fromkeys(s for p in parsed for s in (p.main, *p.parts, p.context) if s))
+        # Strings that are only noise ("m/v", "32 uur") are not scored at all.
+        analysed = {s: q for s in strings if (q := self.index.analyse_query(s)).words}
+        strings = list(analysed)
+        matrix = self.index.scores(list(analysed.values()))
+        row_of = {s: i for i, s in enumerate(strings)}
+        mains = list(dict.fromkeys(p.main for p in parsed if p.main in row_of))
+        described = self.text.scores([analysed[m].char_text for m in mains])
+        description_of = {m: i for i, m in enumerate(mains)}
+        rows: list[FloatMatrix] = []
+        for title in parsed:
+            main = row_of.get(title.main)
+            if main is None:
+                rows.append(np.zeros(0, dtype=np.float32))
+                continue
+            # What ESCO says beyond the labels lifts a score towards 1, never past an exact match.
+            labels = matrix[main]
+            row = labels + TEXT_WEIGHT * described[description_of[title.main]] * (1 - labels)
+            for rank, part in enumerate(p for p in title.parts if p in row_of):
+                weight = 1.0 if rank == 0 else LATER_PART
+                row = np.maximum(row, weight * matrix[row_of[part]])
+            words = list(analysed[title.main].words)
+            if title.context in row_of:
+                row = row + CONTEXT_WEIGHT * matrix[row_of[title.context]] * (1 - row)
+                words += analysed[title.context].words
+            words += tokens(title.main + " " + title.context)
+            rows.append(row * self.roles.factors(words, self._head(title.main)))
+        return rows
+
+    def _head(self, text: str) -> str:
+        """Return the head noun of a title or label ("monteur" in "servicemonteur cv")."""
+        lexicon = self.index.lexicon
+        return head_noun([lexicon.canonical(word) for word in title_tokens(text, lexicon.words)])
 
     def scores(self, texts: Sequence[str]) -> FloatMatrix:
         """Return raw (texts x concepts) scores; columns follow concept_uris()."""
@@ -110,6 +180,8 @@ class OccupationLinker:
         return self._isco_of.get(uri, "")
 
     def _hits(self, row: FloatMatrix, k: int) -> list[Hit]:
+        if not len(row):
+            return []
         # A floor on the pool keeps the first hits the same whatever k a caller asks for.
         pool = min(len(row), max(k * _GROUP_POOL, _MIN_POOL))
         best = np.argpartition(-row, pool - 1)[:pool]
@@ -142,7 +214,8 @@ class OccupationLinker:
         # Groups are scored from their members' supported scores, so a group whose members
         # all match about equally (a vague title like "verpleegkundige") can come first.
         for group, members in supported.items():
-            yield group, max(float(row[group]), _group_score(sorted(members, reverse=True)))
+            score = max(float(row[group]), _group_score(sorted(members, reverse=True)))
+            yield group, GROUP_FACTOR * score
 
 
 def _preferred_exact(concept: _Concept) -> float:
@@ -178,6 +251,42 @@ def _drop_generic(pairs: list[tuple[int, str, float]]) -> list[tuple[int, str, f
         return len(words) == 1 and counts[words[0]] > limit
 
     return [pair for pair in pairs if not generic(pair[1])]
+
+
+def synonym_labels(taxonomy: Taxonomy) -> list[tuple[str, str]]:
+    """Return (occupation URI, synonym) pairs from the shipped synonym list."""
+    uris: dict[str, list[str]] = {}
+    for occupation in taxonomy.occupations:
+        uris.setdefault(occupation.label, []).append(occupation.uri)
+    packed = resources.files("matcher") / "data" / SYNONYM_FILE
+    pairs = []
+    for number, line in enumerate(packed.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        synonym, _, label = line.partition("\t")
+        if label.strip() not in uris:
+            raise ValueError(f"{SYNONYM_FILE}, regel {number}: onbekend ESCO-beroep {label!r}")
+        pairs += [(uri, synonym.strip()) for uri in uris[label.strip()]]
+    return pairs
+
+
+def _fingerprint(
+    pairs: Sequence[tuple[int, str, float]], concepts: Sequence[_Concept], documents: Sequence[str]
+) -> str:
+    """Return a short hash of everything that decides the links: labels, concepts, settings."""
+    digest = hashlib.sha256()
+    for concept in concepts:
+        digest.update(f"{concept.uri}\t{concept.isco_code}\n".encode())
+    for pair in sorted(pairs):
+        digest.update(repr(pair).encode())
+    settings: tuple[object, ...] = (MIN_SCORE, ALT_EXACT, GROUP_EXACT, _GENERIC_SHARE, SUPPORT)
+    settings += (_GROUP_POOL, _MIN_POOL, GROUP_FACTOR, LATER_PART, CONTEXT_WEIGHT, TEXT_WEIGHT)
+    settings += (title_roles.ROLE_MISMATCH, title_roles.LEVEL_MISMATCH, title_roles.HEAD_MISMATCH)
+    settings += (title_roles.HIGHER_WITHOUT_LEVEL, sorted(title_roles.MANAGER_WORDS))
+    digest.update(repr(settings).encode())
+    for document in documents:
+        digest.update(document.encode())
+    return f"linker-{digest.hexdigest()[:16]}"
 
 
 @cache

@@ -3,8 +3,9 @@
 Both scorers are linear in the features, so a block of claimants is scored with one
 weighted sum over the feature matrices. The learned ranker is a logistic regression on
 recorded outcomes (interest, application, interview, placement = 1; declined, rejected =
-0). It replaces the default weights only when it is not worse on held-back outcomes
-(ROC-AUC), see :func:`select_model`. Parameters are stored as JSON, never pickled.
+0). It replaces the model in use (the default weights until one is adopted) only when it is
+not worse on held-back outcomes (ROC-AUC), see :func:`select_model`. Parameters are stored
+as JSON, never pickled.
 """
 
 from __future__ import annotations
@@ -13,14 +14,17 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from sklearn.base import BaseEstimator
+from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import train_test_split
-from sklearn.utils.validation import check_is_fitted
+from sklearn.utils import Tags
+from sklearn.utils.multiclass import check_classification_targets, type_of_target
+from sklearn.utils.validation import check_is_fitted, validate_data
 
 from matcher.features import FEATURE_NAMES, NEGATIVE_FEEDBACK, POSITIVE_FEEDBACK
 
@@ -84,8 +88,8 @@ class LinearScorer:
         return cls(tuple(params["weights"]), params["intercept"], params["logistic"], names)
 
 
-class LearnedRanker(BaseEstimator):  # type: ignore[misc]
-    """Logistic regression on pair features, with the scikit-learn estimator API."""
+class LearnedRanker(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
+    """Logistic regression on pair features, a binary scikit-learn classifier."""
 
     def __init__(
         self,
@@ -97,28 +101,45 @@ class LearnedRanker(BaseEstimator):  # type: ignore[misc]
         self.class_weight = class_weight
         self.max_iter = max_iter
 
+    def __sklearn_tags__(self) -> Tags:
+        """Declare a binary classifier: outcomes are positive or negative, nothing else."""
+        tags = super().__sklearn_tags__()
+        if tags.classifier_tags is not None:
+            tags.classifier_tags.multi_class = False
+        return tags
+
     def fit(self, X: FloatArray, y: npt.NDArray[np.int_]) -> LearnedRanker:  # noqa: N803
-        """Learn feature weights from rows of features and 0/1 outcomes."""
+        """Learn feature weights from rows of features and two-valued outcomes."""
+        X, y = validate_data(self, X, y, dtype=np.float64)  # noqa: N806
+        check_classification_targets(y)
+        target = type_of_target(y, input_name="y", raise_unknown=True)
+        if target != "binary":
+            raise ValueError(f"Only binary classification is supported. The target is {target}.")
+        self.classes_ = np.unique(y)
+        if len(self.classes_) != 2:
+            raise ValueError("Only binary classification is supported: got 1 class.")
         model = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter)
-        model.fit(np.asarray(X, dtype=np.float64), np.asarray(y))
+        model.fit(X, y)
         self.coef_ = np.asarray(model.coef_[0], dtype=np.float64)
         self.intercept_ = float(model.intercept_[0])
-        self.n_features_in_ = X.shape[1]
+        self.n_iter_ = np.asarray(model.n_iter_)
         return self
 
     def decision_function(self, X: FloatArray) -> FloatArray:  # noqa: N803
-        """Return the linear score of each row."""
+        """Return the linear score of each row (positive favours ``classes_[1]``)."""
         check_is_fitted(self, "coef_")
+        X = validate_data(self, X, dtype=np.float64, reset=False)  # noqa: N806
         return np.asarray(X @ self.coef_ + self.intercept_, dtype=np.float64)
 
     def predict_proba(self, X: FloatArray) -> FloatArray:  # noqa: N803
-        """Return [P(negative), P(positive)] per row."""
+        """Return [P(classes_[0]), P(classes_[1])] per row."""
         positive = 1.0 / (1.0 + np.exp(-self.decision_function(X)))
         return np.column_stack([1.0 - positive, positive])
 
-    def predict(self, X: FloatArray) -> npt.NDArray[np.int_]:  # noqa: N803
-        """Return 1 where a positive outcome is more likely than not."""
-        return (self.decision_function(X) > 0).astype(np.int_)
+    def predict(self, X: FloatArray) -> npt.NDArray[Any]:  # noqa: N803
+        """Return the more likely class of each row."""
+        positive = self.decision_function(X) > 0
+        return np.asarray(self.classes_[positive.astype(np.int_)])
 
     def to_scorer(self) -> LinearScorer:
         """Return the fitted weights as a scorer for the matching pipeline."""
@@ -155,37 +176,46 @@ def select_model(
     random_state: int = 0,
     min_outcomes: int = 30,
     candidate: LearnedRanker | None = None,
+    in_use: LinearScorer | None = None,
 ) -> ModelVersion:
-    """Train on part of the outcomes; adopt the model only if it is not worse on the rest."""
+    """Train on part of the outcomes; adopt the model only if it beats the one in use.
+
+    ``in_use`` is the scorer that ranks today (the default weights when none was adopted);
+    the new model replaces it only when it is not worse on the held-back outcomes.
+    """
     keep = y >= 0
     X, y = np.asarray(X[keep], dtype=np.float64), y[keep]  # noqa: N806
-    default = LinearScorer.default()
+    current = in_use or LinearScorer.default()
+    # Keeping the model in use changes nothing: it is reported, not adopted again.
+    kind = "default" if current == LinearScorer.default() else "learned"
     if len(y) < min_outcomes or len(set(y.tolist())) < 2:
-        return _version(default, adopted=False, metrics={"outcomes": float(len(y))})
+        return _version(current, adopted=False, metrics={"outcomes": float(len(y))}, kind=kind)
     X_train, X_test, y_train, y_test = train_test_split(  # noqa: N806
         X, y, test_size=holdout, random_state=random_state, stratify=y
     )
     learned = (candidate or LearnedRanker()).fit(X_train, y_train)
     metrics = {
         "outcomes": float(len(y)),
-        "auc_default": _auc(y_test, X_test @ np.asarray(default.weights)),
+        "auc_in_use": _auc(y_test, X_test @ np.asarray(current.weights)),
         "auc_learned": _auc(y_test, learned.decision_function(X_test)),
     }
-    if metrics["auc_learned"] >= metrics["auc_default"]:
+    if metrics["auc_learned"] >= metrics["auc_in_use"]:
         return _version(learned.to_scorer(), adopted=True, metrics=metrics)
-    return _version(default, adopted=False, metrics=metrics)
+    return _version(current, adopted=False, metrics=metrics, kind=kind)
 
 
 def _auc(y: npt.NDArray[np.int_], scores: FloatArray) -> float:
     return float(roc_auc_score(y, scores)) if len(set(y.tolist())) == 2 else 0.5
 
 
-def _version(scorer: LinearScorer, *, adopted: bool, metrics: dict[str, float]) -> ModelVersion:
+def _version(
+    scorer: LinearScorer, *, adopted: bool, metrics: dict[str, float], kind: str = ""
+) -> ModelVersion:
     params = scorer.to_json()
     # The scorer in use is the one read back from JSON, so what is stored is what ranks.
     scorer = LinearScorer.from_json(params)
     digest = hashlib.sha256(params.encode("utf-8")).hexdigest()
-    kind = "learned" if adopted else "default"
+    kind = kind or ("learned" if adopted else "default")
     return ModelVersion(
         f"{kind}-{digest[:12]}", adopted, FEATURE_NAMES, metrics, params, digest, scorer
     )

@@ -56,9 +56,27 @@ def test_a_model_learned_from_enough_outcomes_is_versioned(db: Session, settings
     db.commit()
     row = db.scalars(select(RankerModel)).one()
     assert row.trained_on == 60 and len(row.params_hash) == 64
-    assert {"auc_default", "auc_learned"} <= set(row.metrics)
-    assert counts["adopted"] == (row.metrics["auc_learned"] >= row.metrics["auc_default"])
+    assert {"auc_in_use", "auc_learned"} <= set(row.metrics)
+    assert counts["adopted"] == (row.metrics["auc_learned"] >= row.metrics["auc_in_use"])
     assert row.active == counts["adopted"]
     if row.active:
         model = active_model(db)
         assert model is not None and model.version == row.version
+
+
+def test_the_next_retraining_is_judged_against_the_model_in_use(
+    db: Session, settings: Settings
+) -> None:
+    _outcomes(db, 60, signal=True)
+    first = retrain(db, settings, today=TODAY)
+    db.commit()
+    assert first["adopted"] is True
+    # Turn the model in use around: it now ranks the held-back outcomes backwards, while the
+    # default weights still rank them well. The gate must measure the model in use.
+    row = db.scalars(select(RankerModel).where(RankerModel.active.is_(True))).one()
+    row.params = {**row.params, "weights": [-w for w in row.params["weights"]]}
+    db.commit()
+    second = retrain(db, settings, today=TODAY)
+    db.commit()
+    assert second["auc_in_use"] < 0.5 < first["auc_in_use"]
+    assert second["adopted"] is True

@@ -1,8 +1,10 @@
 import json
+from typing import Any
 
 import numpy as np
 import pytest
 from sklearn.exceptions import NotFittedError
+from sklearn.utils.estimator_checks import parametrize_with_checks
 from sklearn.utils.validation import check_is_fitted
 
 from matcher.features import FEATURE_NAMES
@@ -57,7 +59,7 @@ def test_a_better_model_is_adopted_and_versioned() -> None:
     x, y = outcomes(600, "distance")  # distance has only a modest default weight
     version = select_model(x, y)
     assert version.adopted and version.version.startswith("learned-")
-    assert version.metrics["auc_learned"] >= version.metrics["auc_default"]
+    assert version.metrics["auc_learned"] >= version.metrics["auc_in_use"]
     assert version.feature_names == FEATURE_NAMES
     params = json.loads(version.params_json)
     assert params["feature_names"] == list(FEATURE_NAMES)
@@ -77,7 +79,7 @@ class Contrarian(LearnedRanker):
 def test_a_worse_model_is_not_adopted() -> None:
     x, y = outcomes(600, "occupation")
     version = select_model(x, y, candidate=Contrarian())
-    assert version.metrics["auc_learned"] < version.metrics["auc_default"]
+    assert version.metrics["auc_learned"] < version.metrics["auc_in_use"]
     assert not version.adopted and version.version.startswith("default-")
     assert version.scorer == LinearScorer.default()
 
@@ -86,3 +88,41 @@ def test_too_few_outcomes_keep_the_default() -> None:
     x, y = outcomes(10, "skills")
     version = select_model(x, y)
     assert not version.adopted and version.scorer == LinearScorer.default()
+
+
+@parametrize_with_checks([LearnedRanker()])  # type: ignore[misc]
+def test_learned_ranker_passes_the_scikit_learn_checks(estimator: object, check: Any) -> None:
+    check(estimator)
+
+
+def test_the_gate_compares_with_the_model_in_use_not_the_default() -> None:
+    # Outcomes depend on distance only; the model in use already ranks by distance.
+    x, y = outcomes(600, "distance")
+    # As stored: the scorer in use is always read back from its JSON.
+    in_use = LinearScorer.from_json(LearnedRanker().fit(x, y).to_scorer().to_json())
+    assert in_use != LinearScorer.default()
+    # A new candidate that beats the default weights but not the model in use is refused.
+    mediocre = select_model(x, y, candidate=Halfhearted(), in_use=None)
+    assert mediocre.adopted  # against the default it would win ...
+    version = select_model(x, y, candidate=Halfhearted(), in_use=in_use)
+    assert version.metrics["auc_learned"] < version.metrics["auc_in_use"]
+    assert not version.adopted  # ... but the model in use is better, so it stays
+    assert version.scorer == in_use and version.version.startswith("learned-")
+
+
+def test_a_model_that_beats_the_model_in_use_replaces_it() -> None:
+    x, y = outcomes(600, "hours")
+    in_use = LearnedRanker().fit(*outcomes(600, "distance", seed=1)).to_scorer()
+    version = select_model(x, y, in_use=in_use)
+    assert version.adopted and version.scorer != in_use
+    assert version.metrics["auc_learned"] >= version.metrics["auc_in_use"]
+
+
+class Halfhearted(LearnedRanker):
+    """A weak model: it learns, then keeps only a noisy tenth of its signal."""
+
+    def fit(self, x: np.ndarray, y: np.ndarray) -> "Halfhearted":
+        super().fit(x, y)
+        noise = np.random.default_rng(5).normal(0, 1, self.coef_.shape)
+        self.coef_ = 0.1 * self.coef_ + noise
+        return self
