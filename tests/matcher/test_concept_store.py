@@ -66,9 +66,12 @@ def test_the_fast_store_is_filled_from_the_database(db: Session) -> None:
     assert set(memory.fetch("v1", TITLES)) == set(TITLES)
 
 
-def test_a_linker_without_a_version_is_fingerprinted_by_its_code_and_data() -> None:
+def test_a_linker_is_known_by_its_version_or_else_by_a_fingerprint_of_its_code() -> None:
+    from matcher.linking import NullLinker
     from matcher.occupations import OccupationLinker
 
-    version = linker_version(OccupationLinker.default())
-    assert version.startswith("OccupationLinker-") and version != linker_version(KeywordLinker())
+    shipped = OccupationLinker.default()
+    assert linker_version(shipped) == shipped.version
+    fingerprint = linker_version(NullLinker())
+    assert fingerprint.startswith("NullLinker-") and fingerprint != linker_version(KeywordLinker())
     assert linker_version(CountingLinker("2026.12")) == "2026.12"
