@@ -1,7 +1,7 @@
 """matching state that lasts: linked concepts, shared opportunity snapshots, region run claims
 
 Revision ID: 0012_scale
-Revises: 0011_intake
+Revises: 0010_lifecycle
 Create Date: 2026-12-01 01:50:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0012_scale"
-down_revision: str | None = "0011_intake"
+down_revision: str | None = "0010_lifecycle"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
