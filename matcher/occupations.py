@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -15,6 +16,7 @@ from matcher import title_roles
 from matcher.concept_text import ConceptText, concept_documents
 from matcher.label_index import FloatMatrix, LabelIndex
 from matcher.normalise import title_tokens, tokens
+from matcher.rerank import TOP_N, Candidate, Reranker
 from matcher.taxonomy import Taxonomy
 from matcher.title_parse import parse_title
 from matcher.title_roles import RolePriors, head_noun
@@ -54,6 +56,16 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class _Rows:
+    """One title's scores per concept: final, labels only, description, role factor."""
+
+    final: FloatMatrix
+    labels: FloatMatrix
+    text: FloatMatrix
+    factor: FloatMatrix
+
+
+@dataclass(frozen=True)
 class _Concept:
     uri: str
     label: str
@@ -64,8 +76,16 @@ class _Concept:
 class OccupationLinker:
     """Rank ESCO occupations and ISCO unit groups for job titles, best first."""
 
-    def __init__(self, taxonomy: Taxonomy, labels: Iterable[tuple[str, str]]) -> None:
-        """Index (concept URI, label) pairs of occupations and ISCO groups of the taxonomy."""
+    def __init__(
+        self,
+        taxonomy: Taxonomy,
+        labels: Iterable[tuple[str, str]],
+        reranker: Reranker | None = None,
+    ) -> None:
+        """Index (concept URI, label) pairs of occupations and ISCO groups of the taxonomy.
+
+        With a ``reranker`` the best candidates are re-ordered by its learned model.
+        """
         self._concepts = [
             _Concept(o.uri, o.label, o.isco_code, False) for o in taxonomy.occupations
         ] + [_Concept(g.uri, g.label, g.code, True) for g in taxonomy.isco_groups]
@@ -79,6 +99,8 @@ class OccupationLinker:
             for i, concept in enumerate(self._concepts)
         ]
         self.index = LabelIndex(sorted(set(pairs)), len(self._concepts))
+        self._n_labels = Counter(concept for concept, _, _ in set(pairs))
+        self.reranker = reranker
         self._isco_of = {concept.uri: concept.isco_code for concept in self._concepts}
         self._group_of = {g.code: position[g.uri] for g in taxonomy.isco_groups if len(g.code) == 4}
         documents = concept_documents(taxonomy, [c.uri for c in self._concepts])
@@ -93,10 +115,17 @@ class OccupationLinker:
         )
         # Another process caches links by this: it changes with any label, text or setting.
         self.version = _fingerprint(pairs, self._concepts, documents)
+        self._base_version = self.version
+        if reranker is not None:
+            self.version += f"-r{reranker.version}"
 
     @classmethod
     def from_taxonomy(
-        cls, taxonomy: Taxonomy, exclude: Iterable[tuple[str, str]] = (), synonyms: bool = True
+        cls,
+        taxonomy: Taxonomy,
+        exclude: Iterable[tuple[str, str]] = (),
+        synonyms: bool = True,
+        reranker: Reranker | None = None,
     ) -> OccupationLinker:
         """Build a linker over all labels of a taxonomy except the excluded (uri, label).
 
@@ -111,11 +140,18 @@ class OccupationLinker:
         ]
         if synonyms:
             labels += synonym_labels(taxonomy)
-        return cls(taxonomy, labels)
+        return cls(taxonomy, labels, reranker)
+
+    def with_reranker(self, reranker: Reranker | None) -> OccupationLinker:
+        """Return this linker (same index, shared) re-ranking with another model, or none."""
+        twin = copy.copy(self)
+        twin.reranker = reranker
+        twin.version = self._base_version + (f"-r{reranker.version}" if reranker else "")
+        return twin
 
     @classmethod
     def default(cls) -> OccupationLinker:
-        """Return the linker over the taxonomy shipped in the package, built once."""
+        """Return the linker over the shipped taxonomy and re-ranker, built once."""
         return _default_linker()
 
     def link(self, text: str, k: int = 10) -> list[Hit]:
@@ -127,11 +163,25 @@ class OccupationLinker:
         hits: list[list[Hit]] = []
         for start in range(0, len(texts), BATCH):
             chunk = [t if isinstance(t, str) else "" for t in texts[start : start + BATCH]]
-            hits.extend(self._hits(row, k) for row in self.title_scores(chunk))
+            hits.extend(self._hits(rows, k) for rows in self.title_rows(chunk))
         return hits
+
+    def candidates(self, text: str) -> list[tuple[str, Candidate]]:
+        """Return the occupations the re-ranker sees for a title, in linker order, with features."""
+        rows = self.title_rows([text])[0]
+        head = self._ranked(rows, TOP_N)[:TOP_N]
+        return [
+            (self._concepts[c].uri, self._candidate(rows, c, s))
+            for c, s in head
+            if c < self._n_occupations
+        ]
 
     def title_scores(self, texts: Sequence[str]) -> list[FloatMatrix]:
         """Return each title's concept scores: its role parts, context and role priors."""
+        return [rows.final for rows in self.title_rows(texts)]
+
+    def title_rows(self, texts: Sequence[str]) -> list[_Rows]:
+        """Return each title's concept scores and the parts they were made of."""
         parsed = [parse_title(text) for text in texts]
         strings = list(dict.fromkeys(s for p in parsed for s in (p.main, *p.parts, p.context) if s))
         # Strings that are only noise ("m/v", "32 uur") are not scored at all.
@@ -142,15 +192,17 @@ class OccupationLinker:
         mains = list(dict.fromkeys(p.main for p in parsed if p.main in row_of))
         described = self.text.scores([analysed[m].char_text for m in mains])
         description_of = {m: i for i, m in enumerate(mains)}
-        rows: list[FloatMatrix] = []
+        rows: list[_Rows] = []
+        empty = np.zeros(0, dtype=np.float32)
         for title in parsed:
             main = row_of.get(title.main)
             if main is None:
-                rows.append(np.zeros(0, dtype=np.float32))
+                rows.append(_Rows(empty, empty, empty, empty))
                 continue
             # What ESCO says beyond the labels lifts a score towards 1, never past an exact match.
             labels = matrix[main]
-            row = labels + TEXT_WEIGHT * described[description_of[title.main]] * (1 - labels)
+            text = described[description_of[title.main]]
+            row = labels + TEXT_WEIGHT * text * (1 - labels)
             for rank, part in enumerate(p for p in title.parts if p in row_of):
                 weight = 1.0 if rank == 0 else LATER_PART
                 row = np.maximum(row, weight * matrix[row_of[part]])
@@ -159,7 +211,8 @@ class OccupationLinker:
                 row = row + CONTEXT_WEIGHT * matrix[row_of[title.context]] * (1 - row)
                 words += analysed[title.context].words
             words += tokens(title.main + " " + title.context)
-            rows.append(row * self.roles.factors(words, self._head(title.main)))
+            factor = self.roles.factors(words, self._head(title.main))
+            rows.append(_Rows(row * factor, labels, text, factor))
         return rows
 
     def _head(self, text: str) -> str:
@@ -179,19 +232,53 @@ class OccupationLinker:
         """Return the ISCO-08 code of an occupation or ISCO group URI, or "" if unknown."""
         return self._isco_of.get(uri, "")
 
-    def _hits(self, row: FloatMatrix, k: int) -> list[Hit]:
+    def _hits(self, rows: _Rows, k: int) -> list[Hit]:
+        ranked = self._ranked(rows, k)
+        if self.reranker is not None:
+            ranked = self._reranked(rows, ranked)
+        return [
+            Hit(self._concepts[c].uri, self._concepts[c].label, round(score, 4))
+            for c, score in ranked[:k]
+        ]
+
+    def _ranked(self, rows: _Rows, k: int) -> list[tuple[int, float]]:
+        """Return (concept, score) of the best candidates above MIN_SCORE, best first."""
+        row = rows.final
         if not len(row):
             return []
         # A floor on the pool keeps the first hits the same whatever k a caller asks for.
-        pool = min(len(row), max(k * _GROUP_POOL, _MIN_POOL))
+        pool = min(len(row), max(k * _GROUP_POOL, _MIN_POOL, TOP_N))
         best = np.argpartition(-row, pool - 1)[:pool]
         ranked = dict(self._with_groups(row, best.tolist()))
-        order = sorted(ranked, key=lambda concept: (-ranked[concept], concept))[:k]
-        return [
-            Hit(self._concepts[c].uri, self._concepts[c].label, round(float(ranked[c]), 4))
-            for c in order
-            if ranked[c] >= MIN_SCORE
-        ]
+        order = sorted(ranked, key=lambda concept: (-ranked[concept], concept))
+        return [(c, float(ranked[c])) for c in order if ranked[c] >= MIN_SCORE]
+
+    def _reranked(self, rows: _Rows, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """Re-order the occupations among the first TOP_N by the model; groups keep their place.
+
+        A score stays with its rank slot, so scores still fall down the list.
+        """
+        assert self.reranker is not None
+        head = ranked[:TOP_N]
+        slots = [i for i, (c, _) in enumerate(head) if c < self._n_occupations]
+        occupations = [head[i] for i in slots]
+        order = self.reranker.order([self._candidate(rows, c, s) for c, s in occupations])
+        result = list(head)
+        for slot, chosen in zip(slots, order, strict=True):
+            result[slot] = (occupations[chosen][0], head[slot][1])
+        return result + ranked[TOP_N:]
+
+    def _candidate(self, rows: _Rows, concept: int, score: float) -> Candidate:
+        """Return what the linker knows about one candidate, for the re-ranker."""
+        described = float(rows.text[concept]) if concept < len(rows.text) else 0.0
+        return Candidate(
+            score=score,
+            label=float(rows.labels[concept]),
+            text=described,
+            factor=float(rows.factor[concept]),
+            before_support=float(rows.final[concept]),
+            n_labels=self._n_labels[concept],
+        )
 
     def _with_groups(self, row: FloatMatrix, candidates: list[int]) -> Iterable[tuple[int, float]]:
         """Yield the candidates with their ISCO unit groups scored as a back-off."""
@@ -291,4 +378,4 @@ def _fingerprint(
 
 @cache
 def _default_linker() -> OccupationLinker:
-    return OccupationLinker.from_taxonomy(Taxonomy.default())
+    return OccupationLinker.from_taxonomy(Taxonomy.default(), reranker=Reranker.load())
