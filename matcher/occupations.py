@@ -63,6 +63,8 @@ class _Rows:
     labels: FloatMatrix
     text: FloatMatrix
     factor: FloatMatrix
+    context: FloatMatrix
+    words: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,9 @@ class OccupationLinker:
         ]
         self.index = LabelIndex(sorted(set(pairs)), len(self._concepts))
         self._n_labels = Counter(concept for concept, _, _ in set(pairs))
+        self._words: list[set[str]] = [set() for _ in self._concepts]
+        for concept, label, _ in pairs:
+            self._words[concept].update(self.index.analyse_label(label).words)
         self.reranker = reranker
         self._isco_of = {concept.uri: concept.isco_code for concept in self._concepts}
         self._group_of = {g.code: position[g.uri] for g in taxonomy.isco_groups if len(g.code) == 4}
@@ -150,9 +155,14 @@ class OccupationLinker:
         return twin
 
     @classmethod
-    def default(cls) -> OccupationLinker:
-        """Return the linker over the shipped taxonomy and re-ranker, built once."""
-        return _default_linker()
+    def default(cls, rerank: bool = True) -> OccupationLinker:
+        """Return the linker over the shipped taxonomy and re-ranker, built once.
+
+        ``rerank=False`` gives the hand-tuned linker alone (the re-ranker's gains are small,
+        see docs/linking.md); without a built model file there is no re-ranking either.
+        """
+        plain = _default_linker()
+        return plain.with_reranker(_shipped_reranker()) if rerank else plain
 
     def link(self, text: str, k: int = 10) -> list[Hit]:
         """Return the k best occupations or ISCO groups for a title, best first."""
@@ -197,7 +207,7 @@ class OccupationLinker:
         for title in parsed:
             main = row_of.get(title.main)
             if main is None:
-                rows.append(_Rows(empty, empty, empty, empty))
+                rows.append(_Rows(empty, empty, empty, empty, empty, frozenset()))
                 continue
             # What ESCO says beyond the labels lifts a score towards 1, never past an exact match.
             labels = matrix[main]
@@ -207,12 +217,15 @@ class OccupationLinker:
                 weight = 1.0 if rank == 0 else LATER_PART
                 row = np.maximum(row, weight * matrix[row_of[part]])
             words = list(analysed[title.main].words)
+            context = empty
             if title.context in row_of:
-                row = row + CONTEXT_WEIGHT * matrix[row_of[title.context]] * (1 - row)
+                context = matrix[row_of[title.context]]
+                row = row + CONTEXT_WEIGHT * context * (1 - row)
                 words += analysed[title.context].words
             words += tokens(title.main + " " + title.context)
             factor = self.roles.factors(words, self._head(title.main))
-            rows.append(_Rows(row * factor, labels, text, factor))
+            main_words = frozenset(analysed[title.main].words)
+            rows.append(_Rows(row * factor, labels, text, factor, context, main_words))
         return rows
 
     def _head(self, text: str) -> str:
@@ -278,6 +291,8 @@ class OccupationLinker:
             factor=float(rows.factor[concept]),
             before_support=float(rows.final[concept]),
             n_labels=self._n_labels[concept],
+            context=float(rows.context[concept]) if len(rows.context) else 0.0,
+            overlap=len(rows.words & self._words[concept]) / max(len(rows.words), 1),
         )
 
     def _with_groups(self, row: FloatMatrix, candidates: list[int]) -> Iterable[tuple[int, float]]:
@@ -378,4 +393,9 @@ def _fingerprint(
 
 @cache
 def _default_linker() -> OccupationLinker:
-    return OccupationLinker.from_taxonomy(Taxonomy.default(), reranker=Reranker.load())
+    return OccupationLinker.from_taxonomy(Taxonomy.default())
+
+
+@cache
+def _shipped_reranker() -> Reranker | None:
+    return Reranker.load()

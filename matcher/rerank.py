@@ -38,6 +38,9 @@ FEATURES = (
     "log_labels",
     "label_x_factor",
     "text_x_label",
+    "context",
+    "word_overlap",
+    "all_words",
 )
 
 Matrix = npt.NDArray[np.float64]
@@ -53,6 +56,8 @@ class Candidate:
     factor: float
     before_support: float
     n_labels: int
+    context: float = 0.0
+    overlap: float = 0.0
 
 
 def features(candidates: Sequence[Candidate]) -> Matrix:
@@ -74,6 +79,9 @@ def features(candidates: Sequence[Candidate]) -> Matrix:
             float(np.log1p(c.n_labels)),
             c.label * c.factor,
             c.text * c.label,
+            c.context,
+            c.overlap,
+            float(c.overlap >= 0.999),
         )
         for rank, c in enumerate(candidates)
     ]

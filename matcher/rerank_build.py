@@ -98,12 +98,16 @@ def examples(
     return np.vstack(diffs), np.asarray(weights)
 
 
-def fit(parts: Sequence[tuple[np.ndarray, np.ndarray]], c: float = 1.0) -> Reranker:
+def fit(
+    parts: Sequence[tuple[np.ndarray, np.ndarray]], c: float = 1.0, drop: Sequence[str] = ()
+) -> Reranker:
     """Fit pairwise logistic regression (no intercept); return it as a Reranker.
 
     Each pair appears both ways round, so the model learns which of two candidates is right.
+    Features named in ``drop`` get weight 0.
     """
     x = np.vstack([p[0] for p in parts])
+    x[:, [FEATURES.index(name) for name in drop]] = 0.0
     w = np.concatenate([p[1] for p in parts])
     scale = np.sqrt((x**2).mean(axis=0))
     scale[scale == 0] = 1.0
