@@ -172,7 +172,9 @@ def main() -> None:
     linkers = {"linker": linker}
     if reranker is not None:
         linkers["+rerank"] = linker.with_reranker(reranker)
-        print(f"re-ranker {reranker.version} (trained on ESCO and the dev titles: dev is in-sample)")
+        print(
+            f"re-ranker {reranker.version} (trained on ESCO and the dev titles: dev is in-sample)"
+        )
     items = read_title_set(args.titles)
     print(f"(a) Dutch title set ({len(items)} titles), concept level, top {K}")
     title_set(linkers, baseline, items)

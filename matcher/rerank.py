@@ -91,7 +91,9 @@ def features(candidates: Sequence[Candidate]) -> Matrix:
 class Reranker:
     """A linear model over standardised candidate features; higher is better."""
 
-    def __init__(self, mean: Sequence[float], scale: Sequence[float], coef: Sequence[float]) -> None:
+    def __init__(
+        self, mean: Sequence[float], scale: Sequence[float], coef: Sequence[float]
+    ) -> None:
         """Keep the standardisation and the coefficients, one per feature."""
         if not len(mean) == len(scale) == len(coef) == len(FEATURES):
             raise ValueError(f"herordening: {len(coef)} gewichten, verwacht {len(FEATURES)}")

@@ -43,14 +43,16 @@ def training_titles(items: Iterable[LabelledTitle]) -> list[Query]:
 
 def esco_queries(taxonomy: Taxonomy, size: int, seed: int = 11) -> list[tuple[str, str]]:
     """Pick (occupation URI, label) pairs to hold out, none of the bench's own sample."""
-    bench = {(uri, clean(label)) for uri, label in leave_out_sample(taxonomy, BENCH_SIZE, BENCH_SEED)}
+    bench = {
+        (uri, clean(label)) for uri, label in leave_out_sample(taxonomy, BENCH_SIZE, BENCH_SEED)
+    }
     pairs = [
         (o.uri, label)
         for o in taxonomy.occupations
         for label in (*o.alt_labels, *o.hidden_labels)
         if clean(label) != clean(o.label) and (o.uri, clean(label)) not in bench
     ]
-    return random.Random(seed).sample(sorted(set(pairs)), size)
+    return random.Random(seed).sample(sorted(set(pairs)), size)  # noqa: S311 (a fixed sample, not a secret)
 
 
 def esco_linker(taxonomy: Taxonomy, held: Sequence[tuple[str, str]]) -> OccupationLinker:
@@ -67,7 +69,7 @@ def esco_linker(taxonomy: Taxonomy, held: Sequence[tuple[str, str]]) -> Occupati
 
 def messy(held: Sequence[tuple[str, str]], seed: int = 5) -> list[Query]:
     """Return the held-out labels as queries, a third with vacancy noise added."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 (repeatable noise, not a secret)
     queries = []
     for i, (uri, label) in enumerate(held):
         text = f"{label} {rng.choice(_NOISE)}" if i % 3 == 0 else label
@@ -119,7 +121,10 @@ def fit(
 
 
 def train(
-    taxonomy: Taxonomy, titles: Sequence[Query], esco_size: int = ESCO_QUERIES, dev_weight: float = 2.0
+    taxonomy: Taxonomy,
+    titles: Sequence[Query],
+    esco_size: int = ESCO_QUERIES,
+    dev_weight: float = 2.0,
 ) -> Reranker:
     """Train on held-out ESCO labels and the given (dev) titles."""
     parts = []
@@ -135,7 +140,9 @@ def main() -> None:
     """Train on ESCO and the dev titles; write the model file."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
-        "--titles", type=Path, default=Path(__file__).parents[1] / "bench" / "data" / "titles_nl.tsv"
+        "--titles",
+        type=Path,
+        default=Path(__file__).parents[1] / "bench" / "data" / "titles_nl.tsv",
     )
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "data" / MODEL_FILE)
     parser.add_argument("--esco", type=int, default=ESCO_QUERIES)
