@@ -8,18 +8,19 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import numpy as np
 
 from matcher import title_roles
 from matcher.concept_text import ConceptText, concept_documents
+from matcher.isco_backoff import GROUP_FACTOR, SUPPORT, with_groups
 from matcher.label_index import FloatMatrix, LabelIndex
 from matcher.normalise import title_tokens, tokens
 from matcher.rerank import TOP_N, Candidate, Reranker
 from matcher.taxonomy import Taxonomy
 from matcher.title_parse import parse_title
 from matcher.title_roles import RolePriors, head_noun
+from matcher.title_synonyms import GENERIC_SHARE, drop_generic, synonym_labels
 
 # Below this a hit says more about the noise than about the title.
 MIN_SCORE = 0.2
@@ -27,14 +28,7 @@ MIN_SCORE = 0.2
 # an ISCO group below both: the occupation is the more precise answer.
 ALT_EXACT = 0.97
 GROUP_EXACT = 0.95
-# A one-word alternative label this common ("medewerker") names no occupation.
-_GENERIC_SHARE = 0.005
-# Weight of the evidence from sibling occupations of the same ISCO group.
-SUPPORT = 0.3
 BATCH = 2048
-SYNONYM_FILE = "title_synonyms_nl.tsv"
-# A group is the answer only when no occupation fits: its score is scaled below theirs.
-GROUP_FACTOR = 0.85
 # A second role after a slash ("kok/keukenhulp") counts a little less than the first.
 LATER_PART = 0.9
 # Weight of the description and essential skills against the labels.
@@ -94,7 +88,7 @@ class OccupationLinker:
         self._n_occupations = len(taxonomy.occupations)
         position = {concept.uri: i for i, concept in enumerate(self._concepts)}
         pairs = [(position[uri], label, ALT_EXACT) for uri, label in labels if uri in position]
-        pairs = _drop_generic(pairs)
+        pairs = drop_generic(pairs)
         # Preferred labels are always indexed, so each concept stays reachable.
         pairs += [
             (i, concept.label, _preferred_exact(concept))
@@ -107,7 +101,12 @@ class OccupationLinker:
             self._words[concept].update(self.index.analyse_label(label).words)
         self.reranker = reranker
         self._isco_of = {concept.uri: concept.isco_code for concept in self._concepts}
-        self._group_of = {g.code: position[g.uri] for g in taxonomy.isco_groups if len(g.code) == 4}
+        group_of = {g.code: position[g.uri] for g in taxonomy.isco_groups if len(g.code) == 4}
+        self._unit_group = {
+            i: group_of[c.isco_code]
+            for i, c in enumerate(self._concepts[: self._n_occupations])
+            if c.isco_code in group_of
+        }
         documents = concept_documents(taxonomy, [c.uri for c in self._concepts])
         self.text = ConceptText(documents)
         heads: list[set[str]] = [set() for _ in self._concepts]
@@ -262,7 +261,7 @@ class OccupationLinker:
         # A floor on the pool keeps the first hits the same whatever k a caller asks for.
         pool = min(len(row), max(k * _GROUP_POOL, _MIN_POOL, TOP_N))
         best = np.argpartition(-row, pool - 1)[:pool]
-        ranked = dict(self._with_groups(row, best.tolist()))
+        ranked = dict(with_groups(row, best.tolist(), self._unit_group))
         order = sorted(ranked, key=lambda concept: (-ranked[concept], concept))
         return [(c, float(ranked[c])) for c in order if ranked[c] >= MIN_SCORE]
 
@@ -295,30 +294,6 @@ class OccupationLinker:
             overlap=len(rows.words & self._words[concept]) / max(len(rows.words), 1),
         )
 
-    def _with_groups(self, row: FloatMatrix, candidates: list[int]) -> Iterable[tuple[int, float]]:
-        """Yield the candidates with their ISCO unit groups scored as a back-off."""
-        per_group: dict[int, list[float]] = {}
-        group_of: dict[int, int] = {}
-        for concept in candidates:
-            group = self._group_of.get(self._concepts[concept].isco_code)
-            if concept < self._n_occupations and group is not None:
-                per_group.setdefault(group, []).append(float(row[concept]))
-                group_of[concept] = group
-        supported: dict[int, list[float]] = {}
-        for concept in candidates:
-            score = float(row[concept])
-            group = group_of.get(concept)
-            if group is not None:
-                support = _support(per_group[group], score, float(row[group]))
-                score += SUPPORT * support * (1 - score)
-                supported.setdefault(group, []).append(score)
-            yield concept, score
-        # Groups are scored from their members' supported scores, so a group whose members
-        # all match about equally (a vague title like "verpleegkundige") can come first.
-        for group, members in supported.items():
-            score = max(float(row[group]), _group_score(sorted(members, reverse=True)))
-            yield group, GROUP_FACTOR * score
-
 
 def _preferred_exact(concept: _Concept) -> float:
     """Score an exact match on a preferred label: occupations, then narrower ISCO groups."""
@@ -326,50 +301,6 @@ def _preferred_exact(concept: _Concept) -> float:
         return 1.0
     # "Koks" is the label of both C512 and C5120: the unit group is the better answer.
     return GROUP_EXACT - 0.01 * (4 - len(concept.isco_code))
-
-
-def _support(members: Sequence[float], own: float, group_label: float) -> float:
-    """Return the best other evidence for the same ISCO group: a sibling or the group label."""
-    others = sorted(members, reverse=True)
-    others.remove(own)
-    return max(others[0] if others else 0.0, group_label)
-
-
-def _group_score(members: Sequence[float]) -> float:
-    """Score an ISCO group from its best occupations: it wins when they are close and weak."""
-    top = members[0]
-    second = members[1] if len(members) > 1 else 0.0
-    # The small discount keeps an occupation first when two of a group match equally well.
-    return (top + second) / 2 + 0.1 * (1 - top) - 0.005
-
-
-def _drop_generic(pairs: list[tuple[int, str, float]]) -> list[tuple[int, str, float]]:
-    """Drop one-word alternative labels whose word occurs in many labels."""
-    counts = Counter(word for _, label, _ in pairs for word in set(tokens(label)))
-    limit = _GENERIC_SHARE * len(pairs)
-
-    def generic(label: str) -> bool:
-        words = tokens(label)
-        return len(words) == 1 and counts[words[0]] > limit
-
-    return [pair for pair in pairs if not generic(pair[1])]
-
-
-def synonym_labels(taxonomy: Taxonomy) -> list[tuple[str, str]]:
-    """Return (occupation URI, synonym) pairs from the shipped synonym list."""
-    uris: dict[str, list[str]] = {}
-    for occupation in taxonomy.occupations:
-        uris.setdefault(occupation.label, []).append(occupation.uri)
-    packed = resources.files("matcher") / "data" / SYNONYM_FILE
-    pairs = []
-    for number, line in enumerate(packed.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        synonym, _, label = line.partition("\t")
-        if label.strip() not in uris:
-            raise ValueError(f"{SYNONYM_FILE}, regel {number}: onbekend ESCO-beroep {label!r}")
-        pairs += [(uri, synonym.strip()) for uri in uris[label.strip()]]
-    return pairs
 
 
 def _fingerprint(
@@ -381,7 +312,7 @@ def _fingerprint(
         digest.update(f"{concept.uri}\t{concept.isco_code}\n".encode())
     for pair in sorted(pairs):
         digest.update(repr(pair).encode())
-    settings: tuple[object, ...] = (MIN_SCORE, ALT_EXACT, GROUP_EXACT, _GENERIC_SHARE, SUPPORT)
+    settings: tuple[object, ...] = (MIN_SCORE, ALT_EXACT, GROUP_EXACT, GENERIC_SHARE, SUPPORT)
     settings += (_GROUP_POOL, _MIN_POOL, GROUP_FACTOR, LATER_PART, CONTEXT_WEIGHT, TEXT_WEIGHT)
     settings += (title_roles.ROLE_MISMATCH, title_roles.LEVEL_MISMATCH, title_roles.HEAD_MISMATCH)
     settings += (title_roles.HIGHER_WITHOUT_LEVEL, sorted(title_roles.MANAGER_WORDS))
