@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Opportunity
+from models.workflow import close_open_matches
 
 MISSING_REASON = "Twee keer op rij niet meer in de volledige feed"
 CLOSED_REASON = "Sluitingsdatum verstreken"
@@ -26,6 +27,7 @@ def expire_closed(session: Session, *, today: date, source_id: int | None) -> in
     rows = list(session.scalars(query))
     for row in rows:
         row.status, row.status_reason = "expired", CLOSED_REASON
+        close_open_matches(session, opportunity_id=row.id, reason_code="opportunity_closed")
     return len(rows)
 
 
@@ -49,6 +51,7 @@ def expire_missing(session: Session, *, source_id: int, seen: set[str]) -> Missi
         row.missed_runs += 1
         if row.missed_runs >= MISSED_RUNS_TO_EXPIRE:
             row.status, row.status_reason = "expired", MISSING_REASON
+            close_open_matches(session, opportunity_id=row.id, reason_code="opportunity_closed")
             expired += 1
         else:
             waiting += 1

@@ -1,17 +1,19 @@
-"""Reasons for a match in plain Dutch (B1), addressed to the claimant as "u".
+"""Reasons for a match: facts first, then words for the claimant in plain Dutch (B1).
 
-One sentence per feature that matters for the pair, the things we do not know, and what
-would change the result. Identifiers stay English; only these sentences are Dutch.
+``facts`` finds what speaks for or against a pair; ``for_claimant`` says it to the
+claimant as "u". The mediator's and the employer's words come from the same facts
+(matcher.audiences). Identifiers stay English; only the sentences are Dutch.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from matcher.filters import UNKNOWN_TRAVEL_KM
 from matcher.records import ClaimantProfile, OpportunityRecord
-from matcher.scales import education_rank
+from matcher.scales import education_name, education_rank
 from matcher.text import normalise_term
 
 UNKNOWN_SENTENCES = {
@@ -44,6 +46,14 @@ _KIND_SENTENCES = {
 
 
 @dataclass(frozen=True)
+class Fact:
+    """One thing that speaks for or against a match, before it is put into words."""
+
+    code: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class TitleEvidence:
     """The claimant's title that fits the opportunity best, and where it came from."""
 
@@ -58,17 +68,35 @@ def reasons(
     distance_km: float,
     title: TitleEvidence | None,
 ) -> list[str]:
-    """Return the reasons for one match, most telling first."""
-    out = [*_occupation(features, title), _distance(distance_km)]
+    """Return the reasons for one match addressed to the claimant, most telling first."""
+    return for_claimant(facts(claimant, opportunity, features, distance_km, title))
+
+
+def facts(
+    claimant: ClaimantProfile,
+    opportunity: OpportunityRecord,
+    features: Mapping[str, float],
+    distance_km: float,
+    title: TitleEvidence | None,
+) -> list[Fact]:
+    """Return what speaks for or against one match, before it is put into words."""
+    limit = claimant.max_travel_km if claimant.max_travel_km is not None else UNKNOWN_TRAVEL_KM
+    out = [*_occupation(features, title)]
+    out.append(Fact("distance", {"km": distance_km, "within": distance_km <= limit}))
     out += _skills(claimant, opportunity)
     out += _hours(claimant, opportunity, features)
     out += _education(claimant, opportunity)
     out += _preferences(claimant, opportunity, features)
     if features.get("covenant", 0.0) > 0:
-        out.append("Dit is een plek bij een convenantwerkgever.")
+        out.append(Fact("covenant"))
     if opportunity.kind in _KIND_SENTENCES:
-        out.append(_KIND_SENTENCES[opportunity.kind])
+        out.append(Fact("kind", {"kind": opportunity.kind}))
     return out
+
+
+def for_claimant(found: list[Fact]) -> list[str]:
+    """Put facts into B1 Dutch for the claimant, addressed as "u"."""
+    return [text for fact in found if (text := _claimant_sentence(fact))]
 
 
 def unknown_reasons(missing: list[str]) -> list[str]:
@@ -88,73 +116,111 @@ def advice(claimant: ClaimantProfile, matches: int, further: int, extra_km: floa
     return out
 
 
-def _occupation(features: Mapping[str, float], title: TitleEvidence | None) -> list[str]:
+def _occupation(features: Mapping[str, float], title: TitleEvidence | None) -> list[Fact]:
     occupation, fuzzy = features.get("occupation", 0.0), features.get("title", 0.0)
     # A shared ISCO group is evidence at any level; a fuzzy title only when it is close.
     if title is None or (occupation < 0.25 and fuzzy < 0.6):
         return []
-    if occupation >= 0.75 or fuzzy >= 0.85:
-        if title.desired:
-            return [f"Dit past bij het werk dat u zoekt: {title.title}."]
-        return [f"Dit past bij uw ervaring als {title.title}."]
-    return [f"Dit lijkt op werk dat u kent: {title.title}."]
+    close = occupation >= 0.75 or fuzzy >= 0.85
+    return [Fact("occupation", {"title": title.title, "desired": title.desired, "close": close})]
 
 
-def _distance(km: float) -> str:
-    if km < 1.0:
-        return "Deze plek is dichtbij: minder dan 1 km van uw huis."
-    return f"U woont {km:.0f} km van deze plek."
-
-
-def _skills(claimant: ClaimantProfile, opportunity: OpportunityRecord) -> list[str]:
+def _skills(claimant: ClaimantProfile, opportunity: OpportunityRecord) -> list[Fact]:
     asked = {normalise_term(s): s for s in opportunity.skills}
+    if not asked:
+        return []
     have = {normalise_term(s) for s in claimant.skills}
     matched = [label for key, label in asked.items() if key in have]
     missing = [label for key, label in asked.items() if key not in have]
-    out = []
-    if matched:
-        out.append(
-            f"U heeft {len(matched)} van de {len(asked)} gevraagde vaardigheden: "
-            f"{', '.join(matched[:3])}."
-        )
+    out = [Fact("skills", {"matched": matched, "asked": len(asked)})] if matched else []
     if missing:
-        out.append(f"Als u ook dit kunt, past de plek beter: {', '.join(missing[:3])}.")
+        out.append(Fact("skills_missing", {"missing": missing, "asked": len(asked)}))
     return out
 
 
 def _hours(
     claimant: ClaimantProfile, opportunity: OpportunityRecord, features: Mapping[str, float]
-) -> list[str]:
+) -> list[Fact]:
     wanted = claimant.hours_per_week
     if wanted is None:
         return []
-    if features.get("hours", 0.0) >= 1.0:
-        return [f"De uren passen bij u: u wilt {wanted:g} uur per week werken."]
+    fits = features.get("hours", 0.0) >= 1.0
     offered = opportunity.hours_max or 0.0
-    return [f"Deze plek heeft minder uren ({offered:g} per week) dan u wilt ({wanted:g})."]
+    return [Fact("hours", {"wanted": wanted, "offered": offered, "fits": fits})]
 
 
-def _education(claimant: ClaimantProfile, opportunity: OpportunityRecord) -> list[str]:
+def _education(claimant: ClaimantProfile, opportunity: OpportunityRecord) -> list[Fact]:
     needed = opportunity.education_level
     if needed is None:
         return []
-    if claimant.education_level is None:
-        return [f"Deze plek vraagt opleiding {needed}. We weten uw opleiding niet."]
-    if education_rank(claimant.education_level) >= education_rank(needed):
-        return ["Uw opleiding past bij deze plek."]
-    return [f"Deze plek vraagt opleiding {needed}. Met die opleiding past de plek beter bij u."]
+    have = claimant.education_level
+    fits = have is not None and education_rank(have) >= education_rank(needed)
+    return [Fact("education", {"needed": needed, "have": have, "fits": fits})]
 
 
 def _preferences(
     claimant: ClaimantProfile, opportunity: OpportunityRecord, features: Mapping[str, float]
-) -> list[str]:
+) -> list[Fact]:
     outcome = claimant.feedback.get(opportunity.id)
     if outcome in {"interested", "applied", "interview", "placed"}:
-        return ["U had eerder interesse in deze plek."]
+        return [Fact("earlier", {"liked": True})]
     if outcome in {"declined", "rejected"}:
-        return ["Deze plek paste eerder niet. Daarom staat hij lager."]
+        return [Fact("earlier", {"liked": False})]
     if features.get("preferences", 0.0) <= 0:
         return []
     text = f"{opportunity.title} {opportunity.description} {opportunity.employer}".lower()
     liked = [word for word in claimant.preferences if word.lower() in text]
-    return [f"Dit past bij wat u zoekt: {', '.join(liked[:3]) or 'uw wensen'}."]
+    return [Fact("preferences", {"liked": liked})]
+
+
+def _claimant_sentence(fact: Fact) -> str:
+    v = fact.values
+    match fact.code:
+        case "occupation":
+            if not v["close"]:
+                return f"Dit lijkt op werk dat u kent: {v['title']}."
+            if v["desired"]:
+                return f"Dit past bij het werk dat u zoekt: {v['title']}."
+            return f"Dit past bij uw ervaring als {v['title']}."
+        case "distance":
+            if v["km"] < 1.0:
+                return "Deze plek is dichtbij: minder dan 1 km van uw huis."
+            return f"U woont {v['km']:.0f} km van deze plek."
+        case "skills":
+            return (
+                f"U heeft {len(v['matched'])} van de {v['asked']} gevraagde vaardigheden: "
+                f"{', '.join(v['matched'][:3])}."
+            )
+        case "skills_missing":
+            return f"Als u ook dit kunt, past de plek beter: {', '.join(v['missing'][:3])}."
+        case "hours":
+            if v["fits"]:
+                return f"De uren passen bij u: u wilt {v['wanted']:g} uur per week werken."
+            return (
+                f"Deze plek heeft minder uren ({v['offered']:g} per week) "
+                f"dan u wilt ({v['wanted']:g})."
+            )
+        case "education":
+            return _claimant_education(v["needed"], v["have"], v["fits"])
+        case "earlier":
+            if v["liked"]:
+                return "U had eerder interesse in deze plek."
+            return "Deze plek paste eerder niet. Daarom staat hij lager."
+        case "preferences":
+            return f"Dit past bij wat u zoekt: {', '.join(v['liked'][:3]) or 'uw wensen'}."
+        case "covenant":
+            return "Dit is een plek bij een convenantwerkgever."
+        case "kind":
+            return _KIND_SENTENCES[v["kind"]]
+    return ""
+
+
+def _claimant_education(needed: str, have: str | None, fits: bool) -> str:
+    if have is None:
+        return f"Deze plek vraagt opleiding {education_name(needed)}. We weten uw opleiding niet."
+    if fits:
+        return "Uw opleiding past bij deze plek."
+    return (
+        f"Deze plek vraagt opleiding {education_name(needed)}. "
+        "Met die opleiding past de plek beter bij u."
+    )

@@ -14,6 +14,13 @@ from dataclasses import dataclass, field
 
 THRESHOLD = 0.8
 ATTRIBUTES = ("sex", "age_band", "restriction", "municipality")
+# The attributes in words, for the published texts.
+ATTRIBUTE_NAMES = {
+    "sex": "geslacht",
+    "age_band": "leeftijdsgroep",
+    "restriction": "beperking",
+    "municipality": "gemeente",
+}
 MIN_GROUP = 5  # smaller groups are reported but never flagged: too few to tell
 
 

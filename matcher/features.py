@@ -39,7 +39,7 @@ FEATURE_NAMES = (
     "preferences",
 )
 POSITIVE_FEEDBACK = frozenset({"interested", "applied", "interview", "placed"})
-NEGATIVE_FEEDBACK = frozenset({"declined", "rejected"})
+NEGATIVE_FEEDBACK = frozenset({"declined", "rejected", "no_show"})
 
 Matrix = npt.NDArray[np.float32]
 Distances = npt.NDArray[np.float64]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from matcher.fairness import ATTRIBUTES, THRESHOLD, GroupFigures
+from matcher.fairness import ATTRIBUTE_NAMES, ATTRIBUTES, THRESHOLD, GroupFigures
 from matcher.features import FEATURE_NAMES
 from matcher.ranker import LinearScorer, ModelVersion
 from matcher.scales import ROUTES
@@ -76,7 +76,8 @@ def algorithm_register(
             "routing_by_ladder_step": {str(k): list(v) for k, v in ROUTES.items()},
         },
         "monitoring": (
-            f"Eerlijkheidsrapport per groep ({', '.join(ATTRIBUTES)}): selectie-, "
+            f"Eerlijkheidsrapport per groep ({', '.join(ATTRIBUTE_NAMES[a] for a in ATTRIBUTES)}): "
+            "selectie-, "
             f"gelijke-kansen- en zichtbaarheidsratio; onder {THRESHOLD} wordt gemarkeerd."
         ),
         "human_intervention": (

@@ -67,3 +67,22 @@ def route(ladder_step: int, allowed_kinds: tuple[str, ...] | None = None) -> tup
     if allowed_kinds is not None:
         return allowed_kinds
     return ROUTES[ladder_step]
+
+
+# Dutch names of the education levels, for the sentences the matcher writes.
+EDUCATION_NAMES = {
+    "geen": "geen diploma",
+    "vmbo": "vmbo",
+    "mbo1": "mbo niveau 1",
+    "mbo2": "mbo niveau 2",
+    "mbo3": "mbo niveau 3",
+    "mbo4": "mbo niveau 4",
+    "havo_vwo": "havo of vwo",
+    "hbo": "hbo",
+    "wo": "wo (universiteit)",
+}
+
+
+def education_name(level: str) -> str:
+    """Return the Dutch name of an education level (the code itself when unknown)."""
+    return EDUCATION_NAMES.get(level, level)

@@ -4,6 +4,7 @@ from models.api_token import ApiToken
 from models.audit import AuditEvent
 from models.base import Base
 from models.claimant import Claimant, LadderStepChange
+from models.consent import MatchConsent
 from models.employer import Covenant, Employer, Pledge
 from models.feed import FeedRun, FeedSource
 from models.job_run import JobRun
@@ -31,6 +32,7 @@ __all__ = [
     "LadderStepChange",
     "LoginFailure",
     "Match",
+    "MatchConsent",
     "MatchStatusChange",
     "MatchingRun",
     "Opportunity",

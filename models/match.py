@@ -16,7 +16,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, Timestamped, in_list, utcnow
-from models.vocab import MATCH_STATUSES
+from models.lifecycle import MATCH_STATUSES
 
 
 class Match(Timestamped, Base):
@@ -44,7 +44,7 @@ class Match(Timestamped, Base):
     # Nothing reaches a claimant or employer before a mediator approved it.
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     approved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    claimant_consented_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Consent to show the claimant to the employer lives in MatchConsent (models.consent).
     released_to_employer_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # When the weekly digest mailed this match to the claimant; each match is mailed once.
     digest_sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

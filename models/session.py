@@ -29,6 +29,8 @@ class GroupSession(Timestamped, Base):
     municipality: Mapped[str | None] = mapped_column(String(80))
     seats: Mapped[int] = mapped_column(default=12)
     status: Mapped[str] = mapped_column(String(10), default="planned")
+    # When "Sessie afronden" was confirmed; a session can be reopened on that same day.
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class SessionAttendance(Base):

@@ -2,6 +2,7 @@
 
 import os
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,19 @@ def create_app_for(settings: Settings, **config: object) -> Flask:
 def client(app: Flask) -> FlaskClient:
     """Return a test client."""
     return app.test_client()
+
+
+DEMO_TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def demo_app(settings: Settings, db: Session) -> Iterator[Flask]:
+    """The app in demo mode on the demo region."""
+    from web.demo import load_demo
+
+    load_demo(db, today=DEMO_TODAY, seed=3)
+    db.commit()
+    demo = Settings(**{**settings.__dict__, "env": "demo"})
+    app = create_app_for(demo)
+    yield app
+    app.extensions["zow.engine"].dispose()

@@ -1,12 +1,12 @@
 """Factories that add valid rows with sensible defaults; tests override what they care about."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 from itertools import count
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from models import Claimant, Employer, Opportunity, User
+from models import Claimant, Employer, Match, MatchConsent, Opportunity, User
 from web.auth.passwords import hash_password
 
 PASSWORD = "correct horse battery staple"  # noqa: S105
@@ -94,3 +94,12 @@ def create_opportunity(session: Session, **fields: Any) -> Opportunity:
     session.add(opportunity)
     session.flush()
     return opportunity
+
+
+def give_consent(session: Session, match: Match, *, at: datetime | None = None) -> MatchConsent:
+    """Add a standing consent for a match, as if the claimant said yes in the portal."""
+    session.flush()
+    consent = MatchConsent(match_id=match.id, given_at=at or datetime.now(UTC), given_via="portal")
+    session.add(consent)
+    session.flush()
+    return consent

@@ -7,9 +7,21 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from models.settings import ConfigError, Settings
-from web import api, auth, db, extensions, headers, roles, safe_json, security_log, templating
+from web import (
+    api,
+    auth,
+    db,
+    errors,
+    extensions,
+    headers,
+    roles,
+    safe_json,
+    security_log,
+    templating,
+)
 from web.admin import bp as admin_bp
 from web.claimant import bp as claimant_bp
+from web.covenant import bp as covenant_bp
 from web.employer import bp as employer_bp
 from web.mediator import bp as mediator_bp
 from web.oversight import bp as oversight_bp
@@ -25,12 +37,21 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     extensions.init_app(app)
     headers.init_app(app)
     security_log.init_app(app)
+    errors.init_app(app)
     templating.init_app(app)
     auth.init_app(app)
     roles.init_app(app)
     api.init_app(app)
     trust_proxies(app)
-    for blueprint in (mediator_bp, employer_bp, claimant_bp, admin_bp, oversight_bp, public_bp):
+    for blueprint in (
+        mediator_bp,
+        employer_bp,
+        claimant_bp,
+        admin_bp,
+        oversight_bp,
+        covenant_bp,
+        public_bp,
+    ):
         app.register_blueprint(blueprint)
     return app
 

@@ -8,19 +8,24 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response as BaseResponse
 
+from models.lifecycle import OPEN_MATCH_STATUSES
 from web.extensions import LANGUAGES
 from web.mediator.labels import (
     ALL_REASONS,
     CHECKLIST_ITEMS,
+    CONTRACT_LABELS,
+    EMPLOYER_REASONS,
     FIELD_LABELS,
     INSTRUMENT_LABELS,
     KIND_LABELS,
+    NO_SHOW_REASONS,
     STATUS_LABELS,
 )
 from web.redirects import is_local_path
 from web.roles import declare_access
+from web.vocabulary import VOCABULARIES, label, labels, shown
 
-# The language switch is open to everyone, logged in or not.
+# The language switch (and the icon) are open to everyone, logged in or not.
 language_bp = Blueprint("language", __name__)
 declare_access(language_bp, "public")
 
@@ -31,13 +36,21 @@ ROLE_LABELS = {
     "claimant": _l("Klanten"),
 }
 NAV = {
-    "admin": (("admin.home", _l("Beheer")),),
+    "admin": (
+        ("admin.home", _l("Beheer")),
+        ("covenant.ledger", _l("Convenant")),
+        ("oversight.home", _l("Eerlijkheid")),
+        ("oversight.versions", _l("Modelkaarten")),
+        ("oversight.register_page", _l("Algoritmeregister")),
+        ("oversight.api_docs", _l("API-documentatie")),
+    ),
     "mediator": (
         ("mediator.home", _l("Mijn klanten")),
         ("mediator.planner", _l("Sessies")),
         ("mediator.intake", _l("Nieuwe klant")),
         ("mediator.opportunities", _l("Aanbod")),
         ("mediator.kpi", _l("Cijfers")),
+        ("covenant.ledger", _l("Convenant")),
     ),
     "employer": (
         ("employer.home", _l("Overzicht")),
@@ -47,6 +60,7 @@ NAV = {
     "claimant": (
         ("claimant.home", _l("Mijn werk")),
         ("claimant.profile", _l("Mijn gegevens")),
+        ("claimant.consents", _l("Wie mag mijn gegevens zien")),
     ),
 }
 
@@ -69,11 +83,20 @@ def set_language() -> BaseResponse:
     return response
 
 
+@language_bp.get("/favicon.ico")
+def favicon() -> BaseResponse:
+    """Send browsers that ask for the classic icon to the vector one."""
+    return redirect(url_for("static", filename="favicon.svg"), code=301)
+
+
 def init_app(app: Flask) -> None:
     """Add the shared template values and the language switch."""
     static = Path(app.static_folder or "")
     vendor_css = (static / "vendor" / "utrecht" / "component-library.css").exists()
     app.register_blueprint(language_bp)
+    app.add_template_filter(label, "label")
+    app.add_template_filter(labels, "labels")
+    app.add_template_filter(shown, "shown")
 
     @app.context_processor
     def shared_values() -> dict[str, Any]:
@@ -86,6 +109,11 @@ def init_app(app: Flask) -> None:
             "instrument_labels": INSTRUMENT_LABELS,
             "field_labels": FIELD_LABELS,
             "checklist_items": CHECKLIST_ITEMS,
+            "contract_labels": CONTRACT_LABELS,
+            "open_statuses": OPEN_MATCH_STATUSES,
+            "employer_reasons": EMPLOYER_REASONS,
+            "no_show_reasons": NO_SHOW_REASONS,
             "nav_items": nav_items,
+            "vocabularies": VOCABULARIES,
             "vendor_css": vendor_css,
         }

@@ -18,14 +18,19 @@ from models import (
     Opportunity,
     SessionAttendance,
 )
+from models.lifecycle import (
+    OPEN_MATCH_STATUSES,
+    PLACED,
+    POSITIVE_MATCH_STATUSES,
+    SETTLED_MATCH_STATUSES,
+)
 from models.system_flag import AUTOMATIC_MATCHING, flag_enabled
-from models.vocab import OPEN_MATCH_STATUSES
 
 # Statuses that take up a place of an opportunity's capacity.
-OCCUPYING = ("placed",)
+OCCUPYING = (PLACED,)
 # Statuses a later run must not overwrite: a person already acted on them.
-SETTLED = ("discussed", "interested", "applied", "interview", "placed", "declined", "rejected")
-POSITIVE_OUTCOMES = ("interested", "applied", "interview", "placed")
+SETTLED = SETTLED_MATCH_STATUSES
+POSITIVE_OUTCOMES = POSITIVE_MATCH_STATUSES
 
 
 def profile_of(claimant: Claimant, feedback: dict[str, str] | None = None) -> ClaimantProfile:

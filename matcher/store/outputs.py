@@ -14,11 +14,9 @@ from matcher.pipeline import ClaimantResult
 from matcher.ranker import LinearScorer, ModelVersion
 from matcher.runs import inputs_hash
 from matcher.store.inputs import SETTLED
-from models import (
-    Match,
-    MatchingRun,
-    MatchStatusChange,
-)
+from models import Match, MatchingRun
+from models.lifecycle import SYSTEM
+from models.workflow import create
 
 
 def save_proposals(
@@ -39,16 +37,8 @@ def save_proposals(
             if row is not None and (row.status in SETTLED or row.approved_at is not None):
                 continue
             if row is None:
-                row = Match(
-                    claimant_id=key[0], opportunity_id=key[1], status="proposed", score=match.score
-                )
-                session.add(row)
-                session.flush()
-                session.add(
-                    MatchStatusChange(
-                        match_id=row.id, to_status="proposed", reason_code="matching_run"
-                    )
-                )
+                row = Match(claimant_id=key[0], opportunity_id=key[1], score=match.score)
+                create(session, match=row, role=SYSTEM, actor_id=None, reason_code="matching_run")
             row.score, row.rank, row.reasons = match.score, rank, match.reasons
             row.session_id, row.run_id = group_session_id, run_id
             saved += 1

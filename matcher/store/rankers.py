@@ -16,12 +16,25 @@ from models import (
 def active_model(session: Session) -> ModelVersion | None:
     """Return the ranker version in use, or None for the transparent default weights."""
     row = session.scalar(select(RankerModel).where(RankerModel.active.is_(True)))
-    if row is None:
-        return None
+    return None if row is None else _version_of(row)
+
+
+def model_version(session: Session, *, version: str) -> ModelVersion | None:
+    """Return one recorded ranker version by its name, or None when there is none."""
+    row = session.scalar(select(RankerModel).where(RankerModel.version == version))
+    return None if row is None else _version_of(row)
+
+
+def model_versions(session: Session) -> list[RankerModel]:
+    """Return every recorded ranker version, newest first."""
+    return list(session.scalars(select(RankerModel).order_by(RankerModel.created_at.desc())))
+
+
+def _version_of(row: RankerModel) -> ModelVersion:
     params = json.dumps(row.params, sort_keys=True)
     return ModelVersion(
         version=row.version,
-        adopted=True,
+        adopted=row.kind == "learned",
         feature_names=tuple(row.metrics.get("feature_names", ())),
         metrics={k: v for k, v in row.metrics.items() if isinstance(v, float | int)},
         params_json=params,

@@ -14,6 +14,11 @@ def run_migrations() -> None:
     assert url, "models.migrate sets sqlalchemy.url"
     engine = make_engine(url)
     with engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            # Batch mode rebuilds a table by dropping it; with foreign keys on, SQLite would
+            # cascade that drop into every child table (history, consents) and lose rows.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
         context.configure(
             connection=connection,
             target_metadata=Base.metadata,

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from models import Match, MatchStatusChange, Opportunity
 from models.base import utcnow
+from models.workflow import standing_consent
 from tests.e2e.conftest import assert_accessible, log_in
 from tests.e2e.scenario import Week, build_week
 
@@ -35,9 +36,8 @@ def test_employer_answers_a_proposal(page, week: Week, db: Session) -> None:  # 
     expect(card.get_by_role("heading", name=f"Kandidaat #{week.proposal.id}")).to_be_visible()
     assert page.get_by_text("Fatima").count() == 0
     assert_accessible(page, "employer-proposals")
-    card.get_by_label("Besluit").select_option("interview")
     with page.expect_navigation():
-        card.get_by_role("button", name="Antwoord versturen").click()
+        card.get_by_role("button", name="Uitnodigen voor gesprek").click()
     expect(page.get_by_text("Uw antwoord is opgeslagen.")).to_be_visible()
     db.expire_all()
     change = db.scalars(select(MatchStatusChange)).one()
@@ -71,9 +71,13 @@ def test_claimant_marks_interest(page, week: Week, db: Session) -> None:  # type
     db.expire_all()
     match = db.get(Match, week.proposal.id)
     assert match is not None and match.status == "interested"
-    assert match.claimant_consented_at is not None
+    assert standing_consent(db, match_id=match.id) is not None
     with page.expect_navigation():
-        page.get_by_role("link", name="Mijn gegevens").click()
+        page.get_by_role("link", name="Wie mag mijn gegevens zien").first.click()
+    expect(page.get_by_role("button", name="Toestemming intrekken")).to_be_visible()
+    assert_accessible(page, "claimant-consents")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Mijn gegevens", exact=True).click()
     assert_accessible(page, "claimant-profile")
 
 

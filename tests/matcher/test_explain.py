@@ -39,7 +39,10 @@ def test_reasons_per_feature() -> None:
     assert "U heeft 1 van de 2 gevraagde vaardigheden: heftruck rijden." in out
     assert "Als u ook dit kunt, past de plek beter: scannen." in out
     assert "Deze plek heeft minder uren (20 per week) dan u wilt (40)." in out
-    assert "Deze plek vraagt opleiding mbo3. Met die opleiding past de plek beter bij u." in out
+    assert (
+        "Deze plek vraagt opleiding mbo niveau 3. Met die opleiding past de plek beter bij u."
+        in out
+    )
     assert "Dit is een plek bij een convenantwerkgever." in out
 
 

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from matcher.proposals import (
@@ -130,9 +130,16 @@ def test_a_second_run_neither_doubles_nor_overwrites_settled_matches(db: Session
 def test_demo_region_gets_lists_for_this_weeks_session(db: Session) -> None:
     load_demo(db, today=TODAY, seed=5, with_proposals=False)
     db.commit()
+    invited = db.scalar(
+        select(func.count())
+        .select_from(SessionAttendance)
+        .join(GroupSession, GroupSession.id == SessionAttendance.session_id)
+        .where(GroupSession.status == "planned")
+    )
     counts = propose_for_sessions(db, region=REGION, today=TODAY)
     db.commit()
-    assert counts["sessions"] == 1 and counts["claimants"] == 10
+    # The demo plans one session per mediator this week (Huizen and Hilversum).
+    assert counts["sessions"] == 2 and counts["claimants"] == invited > 10
     assert counts["proposals"] > 0
 
 

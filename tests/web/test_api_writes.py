@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import AuditEvent, Claimant, Match, MatchStatusChange, Opportunity
+from models.workflow import standing_consent
 from tests.factories import create_opportunity
 from tests.web.api_helpers import World, bearer, make_world
 
@@ -183,7 +184,7 @@ def test_approval_and_release_decide_what_others_see(
     path = f"/api/v1/matches/{match.id}"
     assert client.get(path, headers=bearer(claimant_token)).status_code == 404
     response = client.post(f"{path}/release", headers=bearer(world.tokens["mediator"]))
-    assert response.status_code == 422 and fields(response.get_json()) == {"match"}
+    assert response.status_code == 409 and fields(response.get_json()) == {"match"}
     status, body = post(client, world.tokens["mediator"], f"/matches/{match.id}/approve", {})
     assert status == 200 and body["approved_at"]
     assert client.get(path, headers=bearer(claimant_token)).status_code == 200
@@ -202,7 +203,8 @@ def test_claimant_marks_interest_which_is_consent(
     )
     assert status == 200 and body["status"] == "interested"
     db.refresh(world.released)
-    assert world.released.claimant_consented_at is not None
+    assert standing_consent(db, match_id=world.released.id) is not None
+    assert body["claimant_consented_at"] is not None
     status, _ = post(
         client, token, f"/matches/{world.approved_only.id}/interest", {"interested": True}
     )
@@ -222,8 +224,9 @@ def test_employer_answers_released_proposals_only(
     assert status == 422 and fields(body) == {"reason_code"}
     status, body = post(client, token, path, {"accept": True})
     assert status == 200 and body["status"] == "interview" and "claimant_id" not in body
-    status, body = post(client, token, path, {"accept": False, "reason_code": "vol"})
-    assert status == 422 and fields(body) == {"accept"}
+    status, body = post(client, token, path, {"accept": True})
+    assert status == 409 and fields(body) == {"decision"}
+    assert "interview -> interview is not allowed" in body["errors"][0]["message"]
     hidden = f"/matches/{world.approved_only.id}/answer"
     assert post(client, token, hidden, {"accept": True})[0] == 404
     assert post(client, world.tokens["rival"], path, {"accept": True})[0] == 404

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from models import Match, Opportunity
 from models.privacy import export_claimant
-from tests.factories import create_claimant, create_opportunity, create_user
+from tests.factories import create_claimant, create_opportunity, create_user, give_consent
 from tests.web.test_auth import login
 from web.api.tokens import issue_token
 from web.roles import ACCESS_RULES
@@ -46,18 +46,17 @@ def _world(db: Session) -> dict[str, object]:
         db, kind="placement", employer_id=employer_user.employer_id, title="Hulpkok"
     )
     now = datetime.now(UTC)
-    db.add(
-        Match(
-            claimant_id=claimant.id,
-            opportunity_id=placement.id,
-            score=0.8,
-            reasons=["Past bij uw ervaring"],
-            status="interested",
-            approved_at=now,
-            claimant_consented_at=now,
-            released_to_employer_at=now,
-        )
+    match = Match(
+        claimant_id=claimant.id,
+        opportunity_id=placement.id,
+        score=0.8,
+        reasons=["Past bij uw ervaring"],
+        status="interested",
+        approved_at=now,
+        released_to_employer_at=now,
     )
+    db.add(match)
+    give_consent(db, match, at=now)
     admin = create_user(db, "admin")
     db.commit()
     return {"employer": employer_user, "claimant": claimant_user, "admin": admin}

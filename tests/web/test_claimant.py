@@ -8,10 +8,18 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import AuditEvent, Claimant, LadderStepChange, Match, MatchStatusChange
+from models import (
+    AuditEvent,
+    Claimant,
+    LadderStepChange,
+    Match,
+    MatchConsent,
+    MatchStatusChange,
+)
 from models.base import utcnow
+from models.workflow import standing_consent
 from tests.e2e.scenario import Week, build_week, csrf_token
-from tests.factories import create_claimant, create_user
+from tests.factories import create_claimant, create_user, give_consent
 from tests.web.test_auth import login
 
 WINTER = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
@@ -60,13 +68,16 @@ def test_interest_records_status_and_consent(
     db.expire_all()
     match = db.get(Match, week.proposal.id)
     assert match is not None and match.status == "interested"
-    assert match.claimant_consented_at is not None
-    change = db.scalars(select(MatchStatusChange)).one()
-    assert (change.from_status, change.to_status, change.actor_id) == (
-        "proposed",
-        "interested",
+    consent = standing_consent(db, match_id=match.id)
+    assert consent is not None and (consent.given_via, consent.given_by_id) == (
+        "portal",
         week.claimant_user.id,
     )
+    rows = db.scalars(select(MatchStatusChange).order_by(MatchStatusChange.id)).all()
+    assert [(c.from_status, c.to_status, c.reason_code, c.actor_id) for c in rows] == [
+        ("proposed", "interested", None, week.claimant_user.id),
+        ("interested", "interested", "consent_given", week.claimant_user.id),
+    ]
 
 
 def test_no_interest_declines_without_consent(
@@ -76,7 +87,7 @@ def test_no_interest_declines_without_consent(
     db.expire_all()
     match = db.get(Match, week.proposal.id)
     assert match is not None and match.status == "declined"
-    assert match.claimant_consented_at is None
+    assert standing_consent(db, match_id=match.id) is None
     assert db.scalars(select(MatchStatusChange.reason_code)).one() == "geen_interesse"
 
 
@@ -177,3 +188,49 @@ def test_a_claimant_login_without_record_gets_nothing(client: FlaskClient, db: S
     db.commit()
     login(client, user.email)
     assert client.get("/mijn/").status_code == 404
+
+
+def test_consent_page_lists_each_employer_and_withdraws_in_one_click(
+    claimant: FlaskClient, week: Week, db: Session
+) -> None:
+    match = db.get(Match, week.proposal.id)
+    assert match is not None
+    match.released_to_employer_at = utcnow()
+    # Consent given in the session while the proposal is still unanswered shows here too.
+    give_consent(db, match, at=utcnow())
+    db.commit()
+    page = claimant.get("/mijn/toestemming").get_data(as_text=True)
+    card = page[page.index(f'id="toestemming-{match.id}"') :]
+    assert "Magazijn Gooi BV" in card and "Toestemming intrekken" in card
+    assert "Medewerker schoonmaak" not in page  # no employer behind it
+    token = csrf_token(page)
+    html = claimant.post(
+        f"/mijn/toestemming/{match.id}",
+        data={"csrf_token": token, "consent": "withdraw"},
+        follow_redirects=True,
+    ).get_data(as_text=True)
+    assert "De werkgever ziet uw naam en e-mailadres niet meer." in html
+    assert "Geen enkele werkgever ziet nu uw naam of e-mailadres." in html
+    db.expire_all()
+    assert standing_consent(db, match_id=match.id) is None
+    ended = db.scalars(select(MatchConsent)).one()
+    assert (ended.withdrawn_via, ended.withdrawn_by_id) == ("portal", week.claimant_user.id)
+
+
+def test_withdrawing_interest_closes_the_match_and_ends_consent(
+    claimant: FlaskClient, week: Week, db: Session
+) -> None:
+    answer(claimant, week.proposal.id, "yes")
+    token = csrf_token(claimant.get("/mijn/").get_data(as_text=True))
+    html = claimant.post(
+        f"/mijn/voorstellen/{week.proposal.id}/intrekken",
+        data={"csrf_token": token},
+        follow_redirects=True,
+    ).get_data(as_text=True)
+    assert "U heeft uw interesse ingetrokken." in html
+    db.expire_all()
+    match = db.get(Match, week.proposal.id)
+    assert match is not None and match.status == "declined"
+    assert standing_consent(db, match_id=match.id) is None
+    last = db.scalars(select(MatchStatusChange).order_by(MatchStatusChange.id.desc())).first()
+    assert last is not None and last.reason_code == "interesse_ingetrokken"

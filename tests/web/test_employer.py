@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from models import AuditEvent, Claimant, Match, MatchStatusChange, Opportunity
 from models.base import utcnow
 from tests.e2e.scenario import Week, build_week, csrf_token
-from tests.factories import create_opportunity, create_user
+from tests.factories import create_opportunity, create_user, give_consent
 from tests.web.test_auth import login
 
 
@@ -33,7 +33,8 @@ def release(db: Session, match_id: int, *, consent: bool = False, days_ago: int 
     assert match is not None
     match.approved_at = utcnow()
     match.released_to_employer_at = utcnow() - timedelta(days=days_ago)
-    match.claimant_consented_at = utcnow() if consent else None
+    if consent:
+        give_consent(db, match)
     db.commit()
 
 
@@ -126,8 +127,9 @@ def test_candidates_are_anonymous_until_consent(
     secrets = ("Fatima", "Kaya", "fatima@example.org", "1271", "geen_zwaar_tillen")
     for secret in (*secrets, claimant.client_number):
         assert secret not in html, secret
-    assert "orderpicken, heftruck" in html and "24" in html and "5-6" in html
-    assert "Past bij uw ervaring als orderpicker" in html
+    assert 'data-field="hours_per_week" data-value="24">24<' in html
+    # Never the claimant-addressed reasons, the ladder step or the skills list.
+    assert "Past bij uw ervaring als orderpicker" not in html and "Trede" not in html
     release(db, week.proposal.id, consent=True)
     html = employer.get("/werkgever/kandidaten").get_data(as_text=True)
     assert "Fatima Kaya" in html and "fatima@example.org" in html
@@ -173,10 +175,44 @@ def test_accept_for_interview_and_decline_with_reason(
     )
     html = employer.post(
         path,
-        data={"csrf_token": token, "decision": "reject", "reason": "anders"},
+        data={"csrf_token": token, "decision": "interview", "reason": ""},
         follow_redirects=True,
     ).get_data(as_text=True)
-    assert "al beantwoord" in html
+    assert "Deze stap is vanuit de huidige status niet mogelijk." in html
+
+
+def test_employer_hires_after_the_interview_with_the_placement_details(
+    employer: FlaskClient, week: Week, db: Session
+) -> None:
+    release(db, week.proposal.id, consent=True)
+    token = csrf_token(employer.get("/werkgever/kandidaten").get_data(as_text=True))
+    path = f"/werkgever/kandidaten/{week.proposal.id}"
+    hire = {"csrf_token": token, "decision": "placed", "start_on": "2026-12-07", "hours": "24"}
+    # Not before an interview (from "proposed"), and never without the contract kind.
+    html = employer.post(
+        path, data=hire | {"contract": "bepaalde_tijd"}, follow_redirects=True
+    ).get_data(as_text=True)
+    assert "Deze stap is vanuit de huidige status niet mogelijk." in html
+    employer.post(path, data={"csrf_token": token, "decision": "interview"})
+    html = employer.post(path, data=hire, follow_redirects=True).get_data(as_text=True)
+    assert "Niet opgeslagen" in html
+    employer.post(
+        path, data=hire | {"contract": "bepaalde_tijd", "instrument": "wage_cost_subsidy"}
+    )
+    db.expire_all()
+    placed = db.scalars(
+        select(MatchStatusChange).where(MatchStatusChange.to_status == "placed")
+    ).one()
+    assert placed.actor_id == week.employer_user.id
+    assert placed.details == {
+        "by": "employer",
+        "start_on": "2026-12-07",
+        "hours_per_week": 24,
+        "contract": "bepaalde_tijd",
+        "instrument": "wage_cost_subsidy",
+    }
+    # A hired candidate stays named to the employer who hired them.
+    assert "Fatima Kaya" in employer.get("/werkgever/kandidaten").get_data(as_text=True)
 
 
 def test_declining_records_the_reason(employer: FlaskClient, week: Week, db: Session) -> None:

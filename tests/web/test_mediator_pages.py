@@ -202,7 +202,8 @@ def test_lists_download_as_csv(mediator: FlaskClient, week: Week) -> None:
     response = mediator.get("/bemiddelaar/aanbod?soort=placement&format=csv")
     assert response.mimetype == "text/csv"
     lines = response.get_data(as_text=True).splitlines()
-    assert lines[0].startswith("id;soort;titel")
+    assert lines[0].startswith("\ufeffNummer;Soort;Titel")
+    assert ";Werkplek;" in lines[1]
     assert len(lines) == 2 and "Leerwerkplek magazijn" in lines[1]
     caseload = mediator.get("/bemiddelaar/?format=csv").get_data(as_text=True)
     assert "Fatima Kaya" in caseload
@@ -237,7 +238,7 @@ def test_kpi_page_counts_the_funnel_and_renders_tables(
     assert f'data-label="{bucket}" data-value="1"' in html
     assert "js/kpi.js" in html and "<script>" not in html
     csv = mediator.get("/bemiddelaar/kpi?format=csv").get_data(as_text=True)
-    assert "funnel;placed;1" in csv
+    assert "Fase;Geplaatst;1" in csv
 
 
 def test_a_manual_proposal_needs_a_reason_and_is_recorded_as_an_override(

@@ -12,12 +12,14 @@ from models import (
     Claimant,
     GroupSession,
     Match,
+    MatchConsent,
     MatchingRun,
     MatchStatusChange,
     SessionAttendance,
 )
 from models.base import utcnow
 from models.system_flag import AUTOMATIC_MATCHING, set_flag
+from models.workflow import standing_consent
 from tests.e2e.scenario import Week, build_week, csrf_token
 from tests.factories import create_claimant, create_opportunity, create_orderpicker
 from tests.web.test_auth import login
@@ -111,7 +113,7 @@ def test_outcome_before_approval_is_refused(mediator: FlaskClient, week: Week, d
     html = post(
         mediator, f"/bemiddelaar/voorstellen/{week.proposal.id}/uitkomst", outcome="interested"
     )
-    assert "kan nu niet" in html
+    assert "Keur het voorstel eerst goed." in html
     db.expire_all()
     assert db.get(Match, week.proposal.id).status == "proposed"  # type: ignore[union-attr]
 
@@ -123,6 +125,7 @@ def test_outcome_before_approval_is_refused(mediator: FlaskClient, week: Week, d
         ({"outcome": "applied", "applied_on": "2026-11-20"}, "applied", None),
         ({"outcome": "not_suitable", "reason": "reistijd_te_lang"}, "declined", "reistijd_te_lang"),
         ({"outcome": "coaching"}, "declined", "coaching_eerst"),
+        ({"outcome": "interview"}, "interview", None),
     ],
 )
 def test_one_click_outcomes_write_the_history(
@@ -206,14 +209,38 @@ def test_consent_given_in_the_session_is_recorded_once_after_approval(
     path = f"/bemiddelaar/voorstellen/{week.proposal.id}/toestemming"
     post(mediator, path)
     db.expire_all()
-    assert db.get(Match, week.proposal.id).claimant_consented_at is None  # type: ignore[union-attr]
+    assert standing_consent(db, match_id=week.proposal.id) is None
     post(mediator, f"/bemiddelaar/voorstellen/{week.proposal.id}/goedkeuren")
     post(mediator, path)
-    post(mediator, path)
+    html = post(mediator, path)
+    assert "De klant gaf al toestemming." in html
     db.expire_all()
-    assert db.get(Match, week.proposal.id).claimant_consented_at is not None  # type: ignore[union-attr]
-    events = [c for c in changes(db, week.proposal.id) if c.reason_code == "consent"]
+    consent = standing_consent(db, match_id=week.proposal.id)
+    assert consent is not None and (consent.given_via, consent.given_by_id) == (
+        "session",
+        week.mediator.id,
+    )
+    events = [c for c in changes(db, week.proposal.id) if c.reason_code == "consent_given"]
     assert [(e.actor_id, e.details) for e in events] == [(week.mediator.id, {"via": "session"})]
+
+
+def test_consent_withdrawn_in_the_session_ends_it_and_can_be_given_again(
+    mediator: FlaskClient, week: Week, db: Session
+) -> None:
+    base = f"/bemiddelaar/voorstellen/{week.proposal.id}"
+    post(mediator, f"{base}/goedkeuren")
+    html = post(mediator, f"{base}/toestemming-intrekken")
+    assert "Er is geen toestemming om in te trekken." in html
+    post(mediator, f"{base}/toestemming")
+    post(mediator, f"{base}/toestemming-intrekken")
+    db.expire_all()
+    assert standing_consent(db, match_id=week.proposal.id) is None
+    ended = db.scalars(select(MatchConsent)).one()
+    assert (ended.withdrawn_via, ended.withdrawn_by_id) == ("session", week.mediator.id)
+    post(mediator, f"{base}/toestemming")
+    db.expire_all()
+    assert len(db.scalars(select(MatchConsent)).all()) == 2
+    assert standing_consent(db, match_id=week.proposal.id) is not None
 
 
 def test_a_late_invitee_gets_proposals_from_the_session_page(
@@ -284,19 +311,81 @@ def test_planning_a_session(mediator: FlaskClient, week: Week) -> None:
     assert "Laren" in html and "8 plaatsen bezet" in html
 
 
-def test_closing_a_session_marks_absentees(mediator: FlaskClient, week: Week, db: Session) -> None:
+def _session_today(db: Session, week: Week) -> None:
+    """Move the scenario's session (planned in two days) to an hour ago."""
+    week.group.starts_at = utcnow() - timedelta(hours=1)
     db.add(SessionAttendance(session_id=week.group.id, claimant_id=create_claimant(db).id))
     db.commit()
-    first = db.scalars(select(SessionAttendance).order_by(SessionAttendance.id)).first()
-    assert first is not None
+
+
+def test_closing_a_session_asks_first_and_names_who_will_be_absent(
+    mediator: FlaskClient, week: Week, db: Session
+) -> None:
+    _session_today(db, week)
+    first, second = db.scalars(select(SessionAttendance).order_by(SessionAttendance.id)).all()
     post(mediator, f"/bemiddelaar/sessies/{week.group.id}/aanwezig/{first.id}")
+    page = mediator.get(f"/bemiddelaar/sessies/{week.group.id}/afronden").get_data(as_text=True)
+    second_name = db.get(Claimant, second.claimant_id).display_name  # type: ignore[union-attr]
+    listed = page[page.index('id="wordt-afwezig"') :]
+    assert second_name in listed and "Fatima Kaya" not in listed
+    db.expire_all()
+    assert db.get(GroupSession, week.group.id).status == "planned"  # type: ignore[union-attr]
     html = post(mediator, f"/bemiddelaar/sessies/{week.group.id}/afronden")
-    assert "De sessie is afgerond." in html
+    assert "De sessie is afgerond." in html and "Sessie heropenen" in html
     db.expire_all()
     marks = db.scalars(select(SessionAttendance.attended).order_by(SessionAttendance.id)).all()
     assert marks == [True, False]
     assert db.get(GroupSession, week.group.id).status == "held"  # type: ignore[union-attr]
     assert "al afgerond" in post(mediator, f"/bemiddelaar/sessies/{week.group.id}/afronden")
+    # Closed: attendance is fixed until the session is reopened.
+    html = post(mediator, f"/bemiddelaar/sessies/{week.group.id}/aanwezig/{second.id}")
+    assert "Heropen haar eerst" in html
+
+
+def test_a_session_cannot_be_closed_before_its_day(
+    mediator: FlaskClient, week: Week, db: Session
+) -> None:
+    page = mediator.get(f"/bemiddelaar/sessies/{week.group.id}/afronden").get_data(as_text=True)
+    assert "pas worden afgerond op de dag zelf" in page and "Ja, sessie afronden" not in page
+    html = post(mediator, f"/bemiddelaar/sessies/{week.group.id}/afronden")
+    assert "pas worden afgerond op de dag zelf" in html
+    db.expire_all()
+    assert db.get(GroupSession, week.group.id).status == "planned"  # type: ignore[union-attr]
+    assert db.scalars(select(SessionAttendance.attended)).all() == [None]
+
+
+def test_one_person_is_marked_absent_then_present_by_hand(
+    mediator: FlaskClient, week: Week, db: Session
+) -> None:
+    only = db.scalars(select(SessionAttendance)).one()
+    post(mediator, f"/bemiddelaar/sessies/{week.group.id}/afwezig/{only.id}")
+    db.expire_all()
+    assert db.get(SessionAttendance, only.id).attended is False  # type: ignore[union-attr]
+    post(mediator, f"/bemiddelaar/sessies/{week.group.id}/aanwezig/{only.id}")
+    db.expire_all()
+    assert db.get(SessionAttendance, only.id).attended is True  # type: ignore[union-attr]
+
+
+def test_a_session_closed_today_can_be_reopened_but_not_one_closed_earlier(
+    mediator: FlaskClient, week: Week, db: Session
+) -> None:
+    _session_today(db, week)
+    post(mediator, f"/bemiddelaar/sessies/{week.group.id}/afronden")
+    html = post(mediator, f"/bemiddelaar/sessies/{week.group.id}/heropenen")
+    assert "De sessie is heropend." in html
+    db.expire_all()
+    group = db.get(GroupSession, week.group.id)
+    assert group is not None and (group.status, group.closed_at) == ("planned", None)
+    post(mediator, f"/bemiddelaar/sessies/{week.group.id}/afronden")
+    db.expire_all()
+    group = db.get(GroupSession, week.group.id)
+    assert group is not None
+    group.closed_at = utcnow() - timedelta(days=1)
+    db.commit()
+    html = post(mediator, f"/bemiddelaar/sessies/{week.group.id}/heropenen")
+    assert "alleen heropend worden op de dag" in html
+    db.expire_all()
+    assert db.get(GroupSession, week.group.id).status == "held"  # type: ignore[union-attr]
 
 
 def test_planner_also_lists_last_weeks_sessions(
@@ -322,5 +411,67 @@ def test_a_closed_proposal_takes_no_more_outcomes(
     post(mediator, f"/bemiddelaar/voorstellen/{match_id}/goedkeuren")
     post(mediator, f"/bemiddelaar/voorstellen/{match_id}/uitkomst", outcome="coaching")
     html = post(mediator, f"/bemiddelaar/voorstellen/{match_id}/uitkomst", outcome="interested")
-    assert "kan nu niet" in html
+    assert "Deze stap is vanuit de huidige status niet mogelijk." in html
     assert [c.to_status for c in changes(db, match_id)] == ["proposed", "declined"]
+
+
+def test_placement_is_recorded_from_the_claimants_page_with_its_details(
+    mediator: FlaskClient, week: Week, db: Session
+) -> None:
+    match_id = week.proposal.id
+    page = f"/bemiddelaar/klanten/{week.proposal.claimant_id}"
+    post(mediator, f"/bemiddelaar/voorstellen/{match_id}/goedkeuren")
+    html = mediator.get(page).get_data(as_text=True)
+    assert f'id="voorstel-{match_id}"' in html and "Plaatsing opslaan" not in html
+    # Click one: interview; click two: placed, with what the placement is.
+    html = post(
+        mediator, f"/bemiddelaar/voorstellen/{match_id}/uitkomst", outcome="interview", next=page
+    )
+    assert "Plaatsing opslaan" in html and "Koppelingen" in html  # back on the claimant's page
+    html = post(
+        mediator,
+        f"/bemiddelaar/voorstellen/{match_id}/uitkomst",
+        outcome="placed",
+        start_on="2026-12-14",
+        hours="32",
+        next=page,
+    )
+    assert "Niet opgeslagen" in html  # no contract kind
+    html = post(
+        mediator,
+        f"/bemiddelaar/voorstellen/{match_id}/uitkomst",
+        outcome="placed",
+        start_on="2026-12-14",
+        hours="32",
+        contract="onbepaalde_tijd",
+        instrument="jobs_agreement_register",
+        next=page,
+    )
+    assert "Opgeslagen." in html
+    placed = changes(db, match_id)[-1]
+    assert (placed.from_status, placed.to_status, placed.actor_id) == (
+        "interview",
+        "placed",
+        week.mediator.id,
+    )
+    assert placed.details["instrument"] == "jobs_agreement_register"
+    assert placed.details["hours_per_week"] == 32
+
+
+@pytest.mark.parametrize(
+    ("outcome", "reason", "status"),
+    [("not_hired", "ervaring_ontbreekt", "rejected"), ("no_show", "zonder_bericht", "no_show")],
+)
+def test_not_hired_and_no_show_need_their_own_reasons(
+    mediator: FlaskClient, week: Week, db: Session, outcome: str, reason: str, status: str
+) -> None:
+    match_id = week.proposal.id
+    post(mediator, f"/bemiddelaar/voorstellen/{match_id}/goedkeuren")
+    post(mediator, f"/bemiddelaar/voorstellen/{match_id}/uitkomst", outcome="interview")
+    html = post(
+        mediator, f"/bemiddelaar/voorstellen/{match_id}/uitkomst", outcome=outcome, reason="ziek_x"
+    )
+    assert "Niet opgeslagen" in html
+    post(mediator, f"/bemiddelaar/voorstellen/{match_id}/uitkomst", outcome=outcome, reason=reason)
+    last = changes(db, match_id)[-1]
+    assert (last.to_status, last.reason_code) == (status, reason)

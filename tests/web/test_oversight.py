@@ -72,7 +72,9 @@ def test_admin_sees_the_live_report_card_and_register(client: FlaskClient, db: S
     db.commit()
     login(client, admin.email)
     page = client.get("/toezicht/").get_data(as_text=True)
-    assert "Eerlijkheid per groep" in page and "municipality" in page
+    assert "Eerlijkheid per groep" in page and "Gemeente" in page
+    assert "municipality" not in page and "Selectieratio per groep: Geslacht" in page
+    assert 'class="kpi__chart"' in page and "chart.umd.min.js" in page
     card = client.get("/toezicht/modelkaart").get_json()
     assert card["version"] == "default" and card["per_group"]
     assert {row["attribute"] for row in card["per_group"]} == {
@@ -85,6 +87,28 @@ def test_admin_sees_the_live_report_card_and_register(client: FlaskClient, db: S
     assert set(register) >= REGISTER_FIELDS
     assert register["methods_and_models"]["features"]
     assert "age" not in register["methods_and_models"]["features"]
+
+
+def test_oversight_documents_are_pages_in_the_admin_menu(client: FlaskClient, db: Session) -> None:
+    admin = create_user(db, "admin")
+    db.commit()
+    login(client, admin.email)
+    menu = client.get("/beheer/").get_data(as_text=True)
+    for path in (
+        "/toezicht/",
+        "/toezicht/modellen",
+        "/toezicht/algoritmeregister",
+        "/toezicht/api-documentatie",
+    ):
+        assert f'href="{path}"' in menu, path
+    card = client.get("/toezicht/modellen/default").get_data(as_text=True)
+    assert "Modelkaart" in card and "Afstand" in card and "Beroep (ESCO)" in card
+    assert client.get("/toezicht/modellen/default.json").get_json()["version"] == "default"
+    assert client.get("/toezicht/modellen/bestaat-niet").status_code == 404
+    register = client.get("/toezicht/algoritmeregister").get_data(as_text=True)
+    assert "Wettelijke grondslag" in register and "Participatiewet" in register
+    docs = client.get("/toezicht/api-documentatie").get_data(as_text=True)
+    assert "GET /api/v1/claimants" in docs and 'href="/api/v1/openapi.json"' in docs
 
 
 def test_admin_switch_turns_automatic_matching_off_and_on(client: FlaskClient, db: Session) -> None:

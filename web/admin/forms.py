@@ -6,9 +6,10 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import BooleanField, SelectChoice, SelectField, StringField, URLField
-from wtforms.validators import DataRequired, Length, ValidationError
+from wtforms.validators import DataRequired, ValidationError
 
 from models.source_rules import url_problem
+from web.form_rules import Limit
 
 KIND_LABELS = {
     "jsonld": _l("Vacaturepagina met schema.org JobPosting"),
@@ -24,15 +25,13 @@ UPLOAD_EXTENSIONS = ["csv", "jsonl", "ndjson", "json", "xml"]
 class FeedSourceForm(FlaskForm):  # type: ignore[misc]
     """A feed source: where vacancies come from and how to read them."""
 
-    name = StringField(
-        _l("Naam"), validators=[DataRequired(_l("Vul een naam in.")), Length(max=120)]
-    )
+    name = StringField(_l("Naam"), validators=[DataRequired(_l("Vul een naam in.")), Limit(120)])
     kind = SelectField(
         _l("Soort bron"), choices=[SelectChoice(kind, label) for kind, label in KIND_LABELS.items()]
     )
-    url = URLField(_l("Adres (URL)"), validators=[Length(max=2000)])
+    url = URLField(_l("Adres (URL)"), validators=[Limit(2000)])
     region = StringField(
-        _l("Arbeidsmarktregio"), validators=[DataRequired(_l("Vul de regio in.")), Length(max=40)]
+        _l("Arbeidsmarktregio"), validators=[DataRequired(_l("Vul de regio in.")), Limit(40)]
     )
     enabled = BooleanField(_l("Actief: ophalen bij de wekelijkse import"), default=True)
     full_feed = BooleanField(

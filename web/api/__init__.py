@@ -34,6 +34,7 @@ ROLES_BY_ENDPOINT: dict[str, frozenset[str]] = {
     "api.approve_match": frozenset({"mediator"}),
     "api.release_match": frozenset({"mediator"}),
     "api.mark_interest": frozenset({"claimant"}),
+    "api.set_consent": frozenset({"claimant"}),
     "api.answer_match": frozenset({"employer"}),
     "api.list_sessions": READERS,
     "api.get_session": READERS,

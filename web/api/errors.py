@@ -4,6 +4,7 @@ from flask import Blueprint, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from web.api.fields import FieldsError
+from web.errors import error_page
 from web.security_log import security_event
 
 PREFIX = "/api/v1"
@@ -14,6 +15,7 @@ MESSAGES = {
     404: "Not found.",
     405: "This method is not allowed here.",
     413: "The request is too large.",
+    409: "This step is not allowed from the match's current status.",
     415: "Send JSON (Content-Type: application/json).",
     422: "Some fields are not valid.",
     429: "Too many failed attempts from this address. Wait and try again.",
@@ -62,11 +64,11 @@ def handle_unexpected(_error: InternalServerError) -> Response:
     return error_response(500)
 
 
-def handle_routing_error(error: HTTPException) -> Response | HTTPException:
+def handle_routing_error(error: HTTPException) -> Response | tuple[str, int]:
     """Answer unknown API paths and methods in JSON; leave other paths to the app."""
     if request.path == PREFIX or request.path.startswith(PREFIX + "/"):
         return handle_http_error(error)
-    return error
+    return error_page(error)
 
 
 def register(bp: Blueprint) -> None:

@@ -15,6 +15,7 @@ ERRORS = {
     401: "No valid bearer token",
     403: "Your role may not use this endpoint",
     404: "Not found, or not yours to see",
+    409: "The match lifecycle does not allow this step now; the error says why",
     415: "The body is not JSON",
     422: "Some fields are not valid; each error names its field",
     429: "Too many wrong tokens from this address; wait Retry-After seconds",
@@ -58,6 +59,7 @@ def operation(
     body: Mapping[str, Field] | None = None,
     body_required: bool = True,
     example: JsonSchema | None = None,
+    refusable: bool = False,
 ) -> JsonSchema:
     """Return one operation with its parameters, body and every response it can give."""
     statuses = [401, 403, 429]
@@ -80,6 +82,8 @@ def operation(
         if example is not None:
             op["requestBody"]["content"]["application/json"]["example"] = example
         statuses += [400, 415, 422]
+    if refusable:
+        statuses.append(409)
     status, schema_name = response
     op["responses"] = {str(status): _ok(schema_name)} | {
         str(code): _error(code) for code in sorted(set(statuses))
@@ -130,8 +134,8 @@ def _paths() -> dict[str, dict[str, JsonSchema]]:
         "/matches": {
             "get": operation(
                 "List matches",
-                "mediator (region), employer (approved and released, anonymised), "
-                "claimant (own, approved), admin",
+                "mediator (region), employer (approved and released, anonymised; filters "
+                "status and opportunity_id only), claimant (own, approved), admin",
                 (200, "MatchPage"), query=PAGING | specs.MATCH_FILTERS,
             ),
         },
@@ -142,33 +146,42 @@ def _paths() -> dict[str, dict[str, JsonSchema]]:
         },
         "/matches/{match_id}/status": {
             "post": operation(
-                "Record a status change with a reason code", mediator, (200, "Match"),
-                path_id=match_id, body=specs.STATUS_CHANGE,
+                "Move a match by one step of the lifecycle (409 when not allowed)", mediator,
+                (200, "Match"),
+                refusable=True, path_id=match_id, body=specs.STATUS_CHANGE,
                 example={"to_status": "interested", "reason_code": "in_session"},
             ),
         },
         "/matches/{match_id}/approve": {
             "post": operation(
                 "Approve a proposal before anyone else sees it", mediator, (200, "Match"),
-                path_id=match_id, body=specs.APPROVAL, body_required=False,
+                refusable=True, path_id=match_id, body=specs.APPROVAL, body_required=False,
             ),
         },
         "/matches/{match_id}/release": {
             "post": operation(
                 "Release an approved proposal to the employer, anonymised", mediator,
-                (200, "Match"), path_id=match_id,
+                (200, "Match"), refusable=True, path_id=match_id,
             ),
         },
         "/matches/{match_id}/interest": {
             "post": operation(
                 "Say whether you are interested (also your consent)", "claimant (own)",
-                (200, "Match"), path_id=match_id, body=specs.INTEREST,
+                (200, "Match"), refusable=True, path_id=match_id, body=specs.INTEREST,
             ),
         },
         "/matches/{match_id}/answer": {
             "post": operation(
-                "Invite a released candidate for an interview, or decline with a reason",
-                "employer (own, released)", (200, "Match"), path_id=match_id, body=specs.ANSWER,
+                "Invite, hire (placed), not hire with a reason, or record a no-show",
+                "employer (own, released)", (200, "Match"), refusable=True, path_id=match_id,
+                body=specs.ANSWER,
+            ),
+        },
+        "/matches/{match_id}/consent": {
+            "post": operation(
+                "Give or withdraw consent that the employer sees your name and e-mail",
+                "claimant (own)", (200, "Match"), refusable=True, path_id=match_id,
+                body=specs.CONSENT,
             ),
         },
         "/sessions": {

@@ -71,18 +71,29 @@ CLAIMANT["description"] = (
 )
 
 CANDIDATE = _object(
-    ["label", "has_restrictions", "ladder_step"],
+    ["match_id", "opportunity_id", "opportunity_title", "status", "distance_band"],
     {
-        "label": TEXT,
-        "has_restrictions": BOOL,
-        **_PROFILE,
-        "name": TEXT,
+        "match_id": INT,
+        "opportunity_id": INT,
+        "opportunity_title": TEXT,
+        "status": {"type": "string", "enum": list(MATCH_STATUSES)},
+        "released_at": nullable(DATETIME),
+        "hours_per_week": nullable(INT),
+        "distance_band": {
+            "type": "string",
+            "enum": ["binnen_reisafstand", "buiten_reisafstand", "onbekend"],
+        },
+        "education_band": nullable({"type": "string", "enum": ["basis", "middelbaar", "hoger"]}),
+        "dutch_level": nullable(TEXT),
+        "experience": TEXTS,
+        "name": nullable(TEXT),
         "email": nullable(TEXT),
     },
 )
 CANDIDATE["description"] = (
-    "A proposed candidate: never an address, BSN, birth date or restriction details; "
-    "`name` and `email` only once the claimant has consented."
+    "A proposed candidate, as on the employer's candidate page (matcher.store.candidates): "
+    "never an address, claimant id, ladder step or anything about restrictions; `name` and "
+    "`email` only while the claimant's consent stands and the match and place are open."
 )
 
 OPPORTUNITY = _object(
@@ -127,7 +138,7 @@ STATUS_CHANGE = _object(
 )
 
 MATCH = _object(
-    ["id", "opportunity_id", "status", "score", "reasons"],
+    ["id", "opportunity_id", "status"],
     {
         "id": INT,
         "opportunity_id": INT,

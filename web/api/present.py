@@ -3,7 +3,7 @@
 from datetime import UTC, date, datetime
 from typing import Any
 
-from models import Claimant, GroupSession, Match, MatchStatusChange, Opportunity
+from models import Claimant, GroupSession, Match, MatchConsent, MatchStatusChange, Opportunity
 from models import SessionAttendance as Attendance
 from web.api.services.paging import Page
 
@@ -22,18 +22,6 @@ _PROFILE = (
     "skills",
     "restrictions",
     "status",
-)
-# What an employer may know of a proposed candidate: no name, address, BSN, birth date,
-# or restriction details.
-_ANONYMOUS = (
-    "hours_per_week",
-    "driving_licence",
-    "ladder_step",
-    "education_level",
-    "dutch_level",
-    "desired_occupations",
-    "work_history",
-    "skills",
 )
 
 
@@ -66,16 +54,6 @@ def claimant(row: Claimant, role: str) -> Json:
     return data
 
 
-def candidate(row: Claimant, match: Match) -> Json:
-    """Return what an employer may see of a proposed candidate: a name only after consent."""
-    data: Json = {"label": f"Kandidaat {match.id}", "has_restrictions": bool(row.restrictions)}
-    data |= {name: getattr(row, name) for name in _ANONYMOUS}
-    # As on the employer pages: who it is, once the claimant agreed (the mediator released it).
-    if match.claimant_consented_at is not None:
-        data |= {"name": row.display_name, "email": row.email}
-    return data
-
-
 def opportunity(row: Opportunity) -> Json:
     """Return an opportunity."""
     names = (
@@ -104,24 +82,19 @@ def opportunity(row: Opportunity) -> Json:
     return data | {"posted_on": iso(row.posted_on), "closes_on": iso(row.closes_on)}
 
 
-def match(row: Match, role: str) -> Json:
-    """Return a match; employers never see the claimant id."""
-    data: Json = {
-        "id": row.id,
-        "opportunity_id": row.opportunity_id,
-        "status": row.status,
-        "score": row.score,
-        "reasons": row.reasons,
-        "approved_at": iso(row.approved_at),
+def match(row: Match, role: str, consent: MatchConsent | None = None) -> Json:
+    """Return a match; an employer gets only the id, place and status (the rest: candidate)."""
+    data: Json = {"id": row.id, "opportunity_id": row.opportunity_id, "status": row.status}
+    if role == "employer":
+        return data
+    data |= {"score": row.score, "reasons": row.reasons, "approved_at": iso(row.approved_at)}
+    data |= {"claimant_id": row.claimant_id, "session_id": row.session_id, "rank": row.rank}
+    data |= {
+        "claimant_consented_at": iso(consent.given_at) if consent else None,
+        "released_to_employer_at": iso(row.released_to_employer_at),
+        "follow_up_on": iso(row.follow_up_on),
+        "applied_on": iso(row.applied_on),
     }
-    if role in ("mediator", "admin", "claimant"):
-        data |= {"claimant_id": row.claimant_id, "session_id": row.session_id, "rank": row.rank}
-        data |= {
-            "claimant_consented_at": iso(row.claimant_consented_at),
-            "released_to_employer_at": iso(row.released_to_employer_at),
-            "follow_up_on": iso(row.follow_up_on),
-            "applied_on": iso(row.applied_on),
-        }
     return data
 
 

@@ -1,9 +1,11 @@
 """The request bodies the API accepts, as field specs (also used for the OpenAPI document)."""
 
 from models.vocab import (
+    CONTRACT_KINDS,
     DUTCH_LEVELS,
     EDUCATION_LEVELS,
     FEED_KINDS,
+    INSTRUMENTS,
     MATCH_STATUSES,
     OPPORTUNITY_KINDS,
     OPPORTUNITY_STATUSES,
@@ -104,19 +106,38 @@ OPPORTUNITY_UPDATE: dict[str, Field] = {
     **_OPPORTUNITY_COMMON,
 }
 
+# A placement ("placed") carries its start date, hours, contract kind and instrument.
+PLACEMENT: dict[str, Field] = {
+    "start_on": Field("date", description="Placement: first working day."),
+    "hours_per_week": Field("integer", minimum=1, maximum=60, description="Placement: hours."),
+    "contract": Field("string", enum=CONTRACT_KINDS, description="Placement: contract kind."),
+    "instrument": Field("string", enum=INSTRUMENTS, description="Placement: instrument used."),
+}
+
 STATUS_CHANGE: dict[str, Field] = {
     "to_status": Field("string", required=True, enum=MATCH_STATUSES),
     "reason_code": Field("string", required=True, max_length=40),
     "note": Field("string", max_length=2000),
     "follow_up_on": Field("date"),
     "applied_on": Field("date"),
+    **PLACEMENT,
 }
 
 APPROVAL: dict[str, Field] = {"reason_code": REASON_CODE, "note": Field("string", max_length=2000)}
 
 ANSWER: dict[str, Field] = {
-    "accept": Field("boolean", required=True, description="true: invite for an interview."),
-    "reason_code": Field("string", max_length=40, description="Required to decline."),
+    "decision": Field(
+        "string",
+        enum=("interview", "placed", "reject", "no_show"),
+        description="Invite, hire (with the placement fields), not hire, or no-show.",
+    ),
+    "accept": Field("boolean", description="Older form: true invites, false declines."),
+    "reason_code": Field("string", max_length=40, description="Required to reject or no-show."),
+    **PLACEMENT,
+}
+
+CONSENT: dict[str, Field] = {
+    "given": Field("boolean", required=True, description="true gives, false withdraws consent."),
 }
 
 INTEREST: dict[str, Field] = {
@@ -133,6 +154,7 @@ OPPORTUNITY_FILTERS = {
     "kind": Field("string", enum=OPPORTUNITY_KINDS),
     "status": Field("string", enum=OPPORTUNITY_STATUSES),
 }
+# Employers may only use status and opportunity_id (web.api.services.matches).
 MATCH_FILTERS = {
     "status": Field("string", enum=MATCH_STATUSES),
     "claimant_id": _ID_FILTER,

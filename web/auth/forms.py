@@ -3,7 +3,9 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
-from wtforms.validators import DataRequired, Email, Length
+from wtforms.validators import DataRequired, Email
+
+from web.form_rules import Limit
 
 
 class LoginForm(FlaskForm):  # type: ignore[misc]
@@ -18,5 +20,5 @@ class LoginForm(FlaskForm):  # type: ignore[misc]
     )
     password = PasswordField(
         _l("Wachtwoord"),
-        validators=[DataRequired(_l("Vul uw wachtwoord in.")), Length(max=1024)],
+        validators=[DataRequired(_l("Vul uw wachtwoord in.")), Limit(1024)],
     )

@@ -3,13 +3,21 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DecimalField, HiddenField, IntegerField, StringField
-from wtforms.validators import AnyOf, Length, NumberRange, Optional
+from wtforms.validators import AnyOf, NumberRange, Optional
+
+from web.form_rules import Limit
 
 
 class InterestForm(FlaskForm):  # type: ignore[misc]
     """Yes or no to one proposal."""
 
     interested = HiddenField(validators=[AnyOf(("yes", "no"))])
+
+
+class ConsentForm(FlaskForm):  # type: ignore[misc]
+    """Give or withdraw consent for one match (withdraw also serves "withdraw interest")."""
+
+    consent = HiddenField(validators=[Optional(), AnyOf(("give", "withdraw"))])
 
 
 class PreferencesForm(FlaskForm):  # type: ignore[misc]
@@ -25,7 +33,7 @@ class PreferencesForm(FlaskForm):  # type: ignore[misc]
         validators=[Optional(), NumberRange(0, 200, _l("Vul een getal van 0 tot 200 in."))],
     )
     desired_occupations = StringField(
-        _l("Welk werk wilt u graag doen? (met komma's)"), validators=[Length(max=500)]
+        _l("Welk werk wilt u graag doen? (met komma's)"), validators=[Limit(500)]
     )
 
     def wishes(self) -> list[str]:

@@ -20,6 +20,7 @@ PARTS = {
     "session_attendances": _l("Uw uitnodigingen voor sessies"),
     "matches": _l("Voorstellen voor werk"),
     "match_status_changes": _l("Wat er met de voorstellen gebeurde"),
+    "match_consents": _l("Uw toestemming aan werkgevers"),
     "matching_runs_about_you": _l("Berekeningen waarin u meedeed"),
     "audit_events_about_you": _l("Wie uw gegevens bekeek of wijzigde"),
     "api_tokens": _l("Sleutels voor koppelingen"),
@@ -54,6 +55,25 @@ FIELDS = {
     "action": _l("Handeling"),
     "actor_role": _l("Door (rol)"),
     "reason": _l("Waarom"),
+    "given_at": _l("Toestemming gegeven op"),
+    "given_via": _l("Gegeven via"),
+    "withdrawn_at": _l("Ingetrokken op"),
+    "withdrawn_via": _l("Ingetrokken via"),
+    "from_status": _l("Van"),
+    "to_status": _l("Naar"),
+    "reason_code": _l("Reden"),
+    "monitoring": _l("Alleen voor toezicht op gelijke behandeling"),
+}
+# Fields whose values are codes of a vocabulary: shown as their Dutch label.
+VALUE_VOCABULARIES = {
+    "status": "status",
+    "from_status": "status",
+    "to_status": "status",
+    "education_level": "education",
+    "dutch_level": "dutch",
+    "restrictions": "restriction",
+    "reason_code": "reason",
+    "kind": "kind",
 }
 
 
@@ -75,10 +95,29 @@ def readable(
     return [
         (
             str(PARTS.get(name, name)),
-            [[(str(FIELDS.get(k, k)), _text(v)) for k, v in row.items()] for row in data[name]],
+            [[(str(FIELDS.get(k, k)), _shown(k, v)) for k, v in row.items()] for row in data[name]],
         )
         for name in order
     ]
+
+
+def _shown(key: str, value: Any) -> str:
+    """Return a field's value in words: codes as their Dutch label, monitoring as words."""
+    # Imported here: web.vocabulary reads web.mediator.labels, whose package imports us.
+    from web.vocabulary import label, labels
+
+    if key in VALUE_VOCABULARIES and value:
+        return labels(value if isinstance(value, list) else [value], VALUE_VOCABULARIES[key])
+    if (
+        isinstance(value, dict)
+        and value
+        and all(not isinstance(v, dict | list) for v in value.values())
+    ):
+        return ", ".join(
+            f"{label(k, 'attribute')}: {label(v, 'group') if isinstance(v, str) else _text(v)}"
+            for k, v in value.items()
+        )
+    return _text(value)
 
 
 def _text(value: Any) -> str:

@@ -5,21 +5,28 @@ from flask_babel import gettext
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
+from matcher.store.what_if import changes_for
+from matcher.what_if import Change, claimant_sentence
 from models import Claimant
 from models.base import utcnow
+from models.workflow import TransitionError
 from web.claimant import bp
-from web.claimant.forms import InterestForm, PreferencesForm
+from web.claimant.forms import ConsentForm, InterestForm, PreferencesForm
 from web.claimant.own_data import as_json, own_data, readable
 from web.claimant.services import (
     approved_matches,
     claimant_of_user,
     mark_interest,
     next_session,
+    permissions,
     record_own_read,
+    set_consent,
     update_preferences,
+    withdraw_interest,
 )
 from web.db import get_session
-from web.mediator.transitions import TransitionError
+from web.mediator.nav import region, today
+from web.refusals import refusal_text
 
 
 @bp.get("/")
@@ -33,6 +40,7 @@ def home() -> str:
         matches=approved_matches(db, claimant_id=claimant.id),
         next_session=next_session(db, claimant_id=claimant.id),
         form=InterestForm(),
+        changes=[claimant_sentence(c) for c in _changes(claimant)],
     )
 
 
@@ -55,10 +63,79 @@ def interest(match_id: int) -> BaseResponse:
     except LookupError:
         abort(404)
     except TransitionError:
+        db.rollback()
         flash(gettext("U heeft hier al antwoord op gegeven."), "error")
         return redirect(url_for("claimant.home"))
     db.commit()
     flash(gettext("Dank u. Uw antwoord is bewaard."))
+    return redirect(url_for("claimant.home"))
+
+
+@bp.get("/toestemming")
+def consents() -> str:
+    """Show which employers may see the claimant's name and e-mail, each with one button."""
+    claimant = _claimant()
+    return render_template(
+        "claimant/consents.html",
+        permissions=permissions(get_session(), claimant_id=claimant.id),
+        form=ConsentForm(),
+    )
+
+
+@bp.post("/toestemming/<int:match_id>")
+def consent(match_id: int) -> BaseResponse:
+    """Give or withdraw consent for one employer, with one click either way."""
+    form = ConsentForm()
+    if not form.validate_on_submit():
+        abort(400)
+    db = get_session()
+    given = form.consent.data == "give"
+    try:
+        set_consent(
+            db,
+            claimant_id=_claimant().id,
+            actor_id=current_user.id,
+            match_id=match_id,
+            given=given,
+            now=utcnow(),
+        )
+    except LookupError:
+        abort(404)
+    except TransitionError as error:
+        db.rollback()
+        flash(refusal_text(error), "error")
+        return redirect(url_for("claimant.consents"))
+    db.commit()
+    if given:
+        flash(gettext("De werkgever mag uw naam en e-mailadres nu zien."))
+    else:
+        flash(gettext("De werkgever ziet uw naam en e-mailadres niet meer."))
+    return redirect(url_for("claimant.consents"))
+
+
+@bp.post("/voorstellen/<int:match_id>/intrekken")
+def withdraw(match_id: int) -> BaseResponse:
+    """Withdraw interest in a proposal: it stops, and so does the employer's view of you."""
+    form = ConsentForm()
+    if not form.validate_on_submit():
+        abort(400)
+    db = get_session()
+    try:
+        withdraw_interest(
+            db,
+            claimant_id=_claimant().id,
+            actor_id=current_user.id,
+            match_id=match_id,
+            now=utcnow(),
+        )
+    except LookupError:
+        abort(404)
+    except TransitionError as error:
+        db.rollback()
+        flash(refusal_text(error), "error")
+        return redirect(url_for("claimant.home"))
+    db.commit()
+    flash(gettext("U heeft uw interesse ingetrokken."))
     return redirect(url_for("claimant.home"))
 
 
@@ -112,3 +189,7 @@ def _claimant() -> Claimant:
     if claimant is None:
         abort(404)
     return claimant
+
+
+def _changes(claimant: Claimant) -> list[Change]:
+    return changes_for(get_session(), claimant_id=claimant.id, region=region(), today=today())

@@ -14,10 +14,10 @@ COVENANT_MEMBERS = 15
 def add_employers(
     session: Session, rng: random.Random, *, region: str, today: date
 ) -> list[Employer]:
-    """Add the demo employers; the first fifteen signed the covenant and pledged placements."""
+    """Add the demo employers; the first fifteen signed the covenant and pledge every year."""
     employers = []
     for index, name in enumerate(EMPLOYER_NAMES):
-        pc4, municipality = rng.choice(postcodes())
+        pc4, municipality = _place_of(rng, name)
         employers.append(
             Employer(
                 name=name,
@@ -37,9 +37,17 @@ def add_employers(
         Pledge(
             covenant_id=covenant.id,
             employer_id=employer.id,
-            year=today.year,
-            placements=rng.randint(2, 10),
+            year=year,
+            placements=rng.randint(4, 12),
         )
+        for year in (today.year - 1, today.year)
         for employer in employers[:COVENANT_MEMBERS]
     )
     return employers
+
+
+def _place_of(rng: random.Random, name: str) -> tuple[str, str]:
+    """Return a postcode in the town the employer is named after, else anywhere in the region."""
+    places = postcodes()
+    named = [place for place in places if place[1] in name]
+    return rng.choice(named or list(places))

@@ -6,12 +6,17 @@ from datetime import date, timedelta
 from sqlalchemy.orm import Session
 
 from models import Employer, Opportunity
-from models.vocab import EDUCATION_LEVELS
 from web.demo.data import (
     COACHING_PROVIDERS,
-    PHYSICAL_DEMANDS,
+    EMPLOYER_JOBS,
+    FULL_TIME,
+    JOB_DEMANDS,
+    JOB_EDUCATION,
+    JOB_HOURS,
+    NEEDS_LICENCE,
     SKILLS,
     WELFARE_PROVIDERS,
+    DemoOccupation,
     occupations,
     postcodes,
 )
@@ -33,17 +38,17 @@ COACHING = (
 def _base(rng: random.Random, region: str, today: date, kind: str) -> Opportunity:
     """Return an opportunity with the fields every kind shares."""
     pc4, municipality = rng.choice(postcodes())
-    hours_min = rng.choice((4, 8, 12, 16, 20, 24, 32))
+    hours_min = rng.choice((4, 8, 12, 16))
     return Opportunity(
         kind=kind,
         region=region,
         postcode=pc4,
         municipality=municipality,
         hours_min=hours_min,
-        hours_max=min(40, hours_min + rng.choice((0, 4, 8, 16))),
-        dutch_level=rng.choice((None, "A2", "B1", "B2")),
-        physical_demands=rng.sample(PHYSICAL_DEMANDS, k=rng.choice((0, 1, 1, 2))),
-        skills=rng.sample(SKILLS, k=rng.randint(1, 4)),
+        hours_max=hours_min + rng.choice((0, 4, 8)),
+        dutch_level=rng.choice((None, None, "A2")),
+        physical_demands=[],
+        skills=rng.sample(SKILLS, k=rng.randint(1, 3)),
         posted_on=today - timedelta(days=rng.randint(0, 60)),
         closes_on=rng.choice((None, today + timedelta(days=rng.randint(-10, 90)))),
     )
@@ -52,17 +57,26 @@ def _base(rng: random.Random, region: str, today: date, kind: str) -> Opportunit
 def _job(
     rng: random.Random, region: str, today: date, kind: str, employer: Employer
 ) -> Opportunity:
-    """Return a vacancy or covenant placement at an employer."""
-    occupation = rng.choice(occupations())
+    """Return a vacancy or covenant placement at an employer, in a job that employer has."""
+    title = rng.choice(EMPLOYER_JOBS[employer.name])
+    occupation = _occupation(title)
     opportunity = _base(rng, region, today, kind)
-    opportunity.title = occupation.title.capitalize()
+    # The work is where the employer is; hours, diploma and demands belong to the job.
+    opportunity.postcode, opportunity.municipality = employer.postcode, employer.municipality
+    low, high = JOB_HOURS.get(title, FULL_TIME)
+    opportunity.hours_min = low if kind == "vacancy" else max(8, low - 8)
+    opportunity.hours_max = high
+    opportunity.title = f"{title.capitalize()} ({opportunity.hours_min}-{high} uur)"
     opportunity.esco_uri, opportunity.esco_label = occupation.esco_uri, occupation.esco_label
     opportunity.employer_id, opportunity.employer_name = employer.id, employer.name
+    opportunity.requires_driving_licence = title in NEEDS_LICENCE
+    opportunity.education_level = JOB_EDUCATION.get(title) if kind == "vacancy" else None
+    opportunity.dutch_level = rng.choice(("A2", "B1")) if kind == "vacancy" else None
+    opportunity.physical_demands = list(JOB_DEMANDS.get(title, ()))
     opportunity.description = (
-        f"{employer.name} zoekt een {occupation.title} in {opportunity.municipality}."
+        f"{employer.name} in {opportunity.municipality} zoekt een {title} voor "
+        f"{opportunity.hours_min} tot {high} uur per week."
     )
-    opportunity.requires_driving_licence = "chauffeur" in occupation.title or rng.random() < 0.1
-    opportunity.education_level = rng.choice((None, *EDUCATION_LEVELS[:6]))
     if kind == "placement":
         opportunity.capacity = rng.randint(1, 3)
         opportunity.wage_cost_subsidy = rng.random() < 0.5
@@ -72,6 +86,10 @@ def _job(
         opportunity.sheltered_work = rng.random() < 0.1
         opportunity.jobs_agreement_register = rng.random() < 0.3
     return opportunity
+
+
+def _occupation(title: str) -> DemoOccupation:
+    return next(o for o in occupations() if o.title == title)
 
 
 def _support(rng: random.Random, region: str, today: date, kind: str) -> Opportunity:

@@ -13,6 +13,8 @@ from web.demo.data import FIRST_NAMES, LAST_NAMES, RESTRICTIONS, SKILLS, occupat
 
 DEMO_PASSWORD = "zicht-op-werk-demo"  # noqa: S105  (printed at start; demo mode only)
 CLAIMANT_COUNT = 300
+# How far back the demo history goes: intakes and weekly sessions of the last half year.
+HISTORY_WEEKS = 26
 # (role, e-mail, name) of the accounts printed at start-up, plus a second mediator.
 DEMO_ACCOUNTS = (
     ("admin", "beheer@demo.zow", "Beheer Demo"),
@@ -93,7 +95,7 @@ def _claimant(rng: random.Random, number: int, region: str, today: date) -> Clai
         skills=rng.sample(SKILLS, k=rng.randint(1, 5)),
         restrictions=rng.sample(RESTRICTIONS, k=rng.choice((0, 0, 0, 1, 2))),
         monitoring={"sex": rng.choice(("v", "m", "x")), "birth_year": rng.randint(1960, 2005)},
-        intake_on=today - timedelta(days=rng.randint(3, 700)),
+        intake_on=today - timedelta(days=rng.randint(1, HISTORY_WEEKS * 7)),
         digest_opt_out=rng.random() < 0.1,
     )
 
@@ -115,6 +117,7 @@ def add_claimants(
         first = claimants[0]
         first.first_name, first.last_name, first.user_id = "Anna", "de Vries", login.id
         first.ladder_step = 5
+        first.intake_on = today - timedelta(days=16)  # just before the session two weeks ago
     session.add_all(claimants)
     session.flush()
     session.add_all(

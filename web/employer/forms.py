@@ -7,16 +7,32 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
+    HiddenField,
     IntegerField,
     SelectField,
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms.validators import (
+    AnyOf,
+    DataRequired,
+    NumberRange,
+    Optional,
+    Regexp,
+    ValidationError,
+)
 
 from models.vocab import DUTCH_LEVELS, EDUCATION_LEVELS, INSTRUMENTS
-from web.mediator.forms import POSTCODE, choices
-from web.mediator.labels import EMPLOYER_REASONS, INSTRUMENT_LABELS
+from web.form_rules import Limit, not_in_the_past
+from web.mediator.forms import POSTCODE, choices, placement_details
+from web.mediator.labels import (
+    CONTRACT_LABELS,
+    EMPLOYER_REASONS,
+    INSTRUMENT_LABELS,
+    NO_SHOW_REASONS,
+)
+from web.mediator.nav import today
+from web.vocabulary import DUTCH_LABELS, EDUCATION_LABELS
 
 KIND_CHOICES = choices([("placement", _l("Werkplek")), ("vacancy", _l("Vacature"))])
 
@@ -25,10 +41,8 @@ class OpportunityForm(FlaskForm):  # type: ignore[misc]
     """A placement or vacancy posted by an employer."""
 
     kind = SelectField(_l("Soort"), choices=KIND_CHOICES, default="placement")
-    title = StringField(
-        _l("Titel"), validators=[DataRequired(_l("Vul een titel in.")), Length(max=300)]
-    )
-    description = TextAreaField(_l("Omschrijving"), validators=[Length(max=5000)])
+    title = StringField(_l("Titel"), validators=[DataRequired(_l("Vul een titel in.")), Limit(300)])
+    description = TextAreaField(_l("Omschrijving"), validators=[Limit(5000)])
     postcode = StringField(
         _l("Postcode van de werkplek"),
         validators=[
@@ -36,7 +50,7 @@ class OpportunityForm(FlaskForm):  # type: ignore[misc]
             Regexp(POSTCODE, message=_l("Gebruik de vorm 1234 AB.")),
         ],
     )
-    municipality = StringField(_l("Gemeente"), validators=[Optional(), Length(max=80)])
+    municipality = StringField(_l("Gemeente"), validators=[Optional(), Limit(80)])
     hours_min = IntegerField(
         _l("Minimaal uren per week"),
         validators=[Optional(), NumberRange(0, 60, _l("Kies tussen 0 en 60 uur."))],
@@ -64,14 +78,16 @@ class OpportunityForm(FlaskForm):  # type: ignore[misc]
     requires_driving_licence = BooleanField(_l("Rijbewijs B nodig"))
     education_level = SelectField(
         _l("Opleidingsniveau"),
-        choices=choices([("", _l("Geen eis")), *((v, v) for v in EDUCATION_LEVELS)]),
+        choices=choices(
+            [("", _l("Geen eis")), *((v, EDUCATION_LABELS[v]) for v in EDUCATION_LEVELS)]
+        ),
     )
     dutch_level = SelectField(
         _l("Taalniveau Nederlands"),
-        choices=choices([("", _l("Geen eis")), *((v, v) for v in DUTCH_LEVELS)]),
+        choices=choices([("", _l("Geen eis")), *((v, DUTCH_LABELS[v]) for v in DUTCH_LEVELS)]),
     )
     conditions = TextAreaField(
-        _l("Voorwaarden (begeleiding, werktijden, vervoer)"), validators=[Length(max=2000)]
+        _l("Voorwaarden (begeleiding, werktijden, vervoer)"), validators=[Limit(2000)]
     )
     wage_cost_subsidy = BooleanField(INSTRUMENT_LABELS["wage_cost_subsidy"])
     job_coaching = BooleanField(INSTRUMENT_LABELS["job_coaching"])
@@ -85,6 +101,11 @@ class OpportunityForm(FlaskForm):  # type: ignore[misc]
         low = self.hours_min.data
         if low is not None and field.data is not None and field.data < low:
             raise ValidationError(_l("Het maximum mag niet lager zijn dan het minimum."))
+
+    def validate_closes_on(self, field: DateField) -> None:
+        """Refuse a closing date in the past for a place that is still open."""
+        if self.status.data == "open":
+            not_in_the_past(today(), field.data)
 
     def instrument_fields(self) -> list[Any]:
         """Return the instrument checkboxes."""
@@ -112,19 +133,42 @@ class OpportunityForm(FlaskForm):  # type: ignore[misc]
 
 
 class AnswerForm(FlaskForm):  # type: ignore[misc]
-    """Invite a candidate for an interview, or decline with a reason."""
+    """One decision on a candidate: invite, hire (with the placement), not hire, no-show."""
 
-    decision = SelectField(
-        _l("Besluit"),
-        choices=choices([("interview", _l("Uitnodigen voor gesprek")), ("reject", _l("Afwijzen"))]),
-    )
+    decision = HiddenField(validators=[AnyOf(("interview", "placed", "reject", "no_show"))])
     reason = SelectField(
-        _l("Reden van afwijzen"),
+        _l("Reden"),
         choices=choices([("", _l("Kies een reden")), *EMPLOYER_REASONS.items()]),
+        validate_choice=False,
+    )
+    start_on = DateField(_l("Startdatum"), validators=[Optional()])
+    hours = IntegerField(_l("Uren per week"), validators=[Optional(), NumberRange(1, 60)])
+    contract = SelectField(
+        _l("Soort contract"),
+        choices=choices([("", _l("Kies")), *CONTRACT_LABELS.items()]),
+        validate_choice=False,
+    )
+    instrument = SelectField(
+        _l("Ingezet instrument"),
+        choices=choices([("", _l("Geen")), *INSTRUMENT_LABELS.items()]),
         validate_choice=False,
     )
 
     def validate_reason(self, field: SelectField) -> None:
-        """Require a reason when declining."""
-        if self.decision.data == "reject" and field.data not in EMPLOYER_REASONS:
+        """Require a reason from the list when not hiring or when the candidate did not come."""
+        allowed = {"reject": EMPLOYER_REASONS, "no_show": NO_SHOW_REASONS}.get(self.decision.data)
+        if allowed is not None and field.data not in allowed:
             raise ValidationError(_l("Kies een reden."))
+
+    def validate_contract(self, field: SelectField) -> None:
+        """Require start date, hours and contract kind when hiring."""
+        if self.decision.data != "placed":
+            return
+        if field.data not in CONTRACT_LABELS or not self.start_on.data or not self.hours.data:
+            raise ValidationError(_l("Vul startdatum, uren en soort contract in."))
+        if self.instrument.data and self.instrument.data not in INSTRUMENT_LABELS:
+            raise ValidationError(_l("Kies een instrument uit de lijst."))
+
+    def placement(self) -> dict[str, Any] | None:
+        """Return the placement details when hiring."""
+        return placement_details(self) if self.decision.data == "placed" else None

@@ -7,7 +7,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models import Employer, Match, Opportunity, Pledge
+from matcher.store.outcomes import placements
+from models import Employer, Opportunity, Pledge
+from models.workflow import close_open_matches
 
 
 @dataclass(frozen=True)
@@ -47,13 +49,8 @@ def ledger(session: Session, *, employer_id: int, year: int) -> Ledger:
             Opportunity.employer_id == employer_id, Opportunity.kind == "placement"
         )
     )
-    filled = session.scalar(
-        select(func.count())
-        .select_from(Match)
-        .join(Opportunity, Opportunity.id == Match.opportunity_id)
-        .where(Opportunity.employer_id == employer_id, Match.status == "placed")
-    )
-    return Ledger(int(pledged or 0), int(offered or 0), int(filled or 0))
+    filled = sum(p.year == year for p in placements(session, employer_id=employer_id))
+    return Ledger(int(pledged or 0), int(offered or 0), filled)
 
 
 def get_own_opportunity(
@@ -86,4 +83,7 @@ def save_opportunity(
     for name, value in fields.items():
         setattr(opportunity, name, value)
     session.flush()
+    if opportunity.status != "open":
+        # Filled or withdrawn: its open proposals close, and with them the view of identity.
+        close_open_matches(session, opportunity_id=opportunity.id, reason_code="opportunity_closed")
     return opportunity

@@ -8,10 +8,13 @@ from werkzeug.wrappers import Response as BaseResponse
 from models import Employer, Opportunity
 from models.base import utcnow
 from models.settings import today as service_today
+from models.workflow import TransitionError
+from web.covenant.services import employer_ledger, ledger_years
+from web.covenant.views import chosen_year
 from web.db import get_session
 from web.employer import bp
 from web.employer.forms import AnswerForm, OpportunityForm
-from web.employer.proposals import answer, candidates, record_reads
+from web.employer.proposals import candidates, decide, record_reads
 from web.employer.services import (
     get_employer,
     get_own_opportunity,
@@ -19,7 +22,7 @@ from web.employer.services import (
     list_opportunities,
     save_opportunity,
 )
-from web.mediator.transitions import TransitionError
+from web.refusals import refusal_text
 
 
 @bp.get("/")
@@ -28,11 +31,16 @@ def home() -> str:
     db = get_session()
     employer = _employer()
     waiting = [c for c in candidates(db, employer_id=employer.id, now=utcnow()) if c.overdue]
+    years = ledger_years(db, this_year=service_today(current_app.config["SETTINGS"]).year)
+    year = chosen_year(years)
     return render_template(
         "employer/home.html",
         employer=employer,
         opportunities=list_opportunities(db, employer_id=employer.id),
-        ledger=ledger(db, employer_id=employer.id, year=utcnow().year),
+        ledger=ledger(db, employer_id=employer.id, year=year),
+        year_ledger=employer_ledger(db, employer_id=employer.id, year=year),
+        year=year,
+        years=years,
         overdue=len(waiting),
     )
 
@@ -83,25 +91,31 @@ def proposals() -> str:
 
 @bp.post("/kandidaten/<int:match_id>")
 def answer_proposal(match_id: int) -> BaseResponse:
-    """Invite a candidate for an interview or decline them."""
+    """Invite a candidate, hire them, or record that they were not hired or did not come."""
     form = AnswerForm()
     if not form.validate_on_submit():
-        flash(gettext("Kies een reden als u de kandidaat afwijst."), "error")
+        flash(
+            gettext("Niet opgeslagen: kies een reden, of vul de gegevens van de plaatsing in."),
+            "error",
+        )
         return redirect(url_for("employer.proposals"))
     db = get_session()
     try:
-        answer(
+        decide(
             db,
             employer_id=_employer().id,
             actor_id=current_user.id,
             match_id=match_id,
-            accept=form.decision.data == "interview",
+            decision=form.decision.data,
             reason_code=form.reason.data or None,
+            placement=form.placement(),
+            now=utcnow(),
         )
     except LookupError:
         abort(404)
-    except TransitionError:
-        flash(gettext("Deze kandidaat is al beantwoord."), "error")
+    except TransitionError as error:
+        db.rollback()
+        flash(refusal_text(error), "error")
         return redirect(url_for("employer.proposals"))
     db.commit()
     flash(gettext("Uw antwoord is opgeslagen."))

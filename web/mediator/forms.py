@@ -24,7 +24,6 @@ from wtforms.validators import (
     DataRequired,
     Email,
     InputRequired,
-    Length,
     NumberRange,
     Optional,
     Regexp,
@@ -32,14 +31,21 @@ from wtforms.validators import (
 )
 
 from models.vocab import DUTCH_LEVELS, EDUCATION_LEVELS, FUNCTIONAL_RESTRICTION
+from web.form_rules import Limit, not_in_the_future
 from web.mediator.labels import (
     CHECKLIST_ITEMS,
+    CONTRACT_LABELS,
     DECLINE_REASONS,
+    EMPLOYER_REASONS,
+    INSTRUMENT_LABELS,
+    NO_SHOW_REASONS,
     OVERRIDE_REASONS,
     REJECT_REASONS,
     ROUTING_CHOICES,
     ROUTING_REASONS,
 )
+from web.mediator.nav import today
+from web.vocabulary import DUTCH_LABELS, EDUCATION_LABELS
 
 
 def choices(pairs: Iterable[tuple[str, Any]]) -> list[SelectChoice]:
@@ -66,20 +72,20 @@ class ProfileForm(FlaskForm):  # type: ignore[misc]
     """The fields of a claimant profile that a mediator keeps."""
 
     first_name = StringField(
-        _l("Voornaam"), validators=[DataRequired(_l("Vul de voornaam in.")), Length(max=80)]
+        _l("Voornaam"), validators=[DataRequired(_l("Vul de voornaam in.")), Limit(80)]
     )
     last_name = StringField(
-        _l("Achternaam"), validators=[DataRequired(_l("Vul de achternaam in.")), Length(max=120)]
+        _l("Achternaam"), validators=[DataRequired(_l("Vul de achternaam in.")), Limit(120)]
     )
     email = EmailField(
         _l("E-mailadres"),
-        validators=[Optional(), Email(_l("Dit is geen geldig e-mailadres.")), Length(max=254)],
+        validators=[Optional(), Email(_l("Dit is geen geldig e-mailadres.")), Limit(254)],
     )
     postcode = StringField(
         _l("Postcode"),
         validators=[Optional(), Regexp(POSTCODE, message=_l("Gebruik de vorm 1234 AB."))],
     )
-    municipality = StringField(_l("Gemeente"), validators=[Optional(), Length(max=80)])
+    municipality = StringField(_l("Gemeente"), validators=[Optional(), Limit(80)])
     max_travel_km = DecimalField(
         _l("Maximale reisafstand (km)"),
         places=1,
@@ -100,20 +106,20 @@ class ProfileForm(FlaskForm):  # type: ignore[misc]
     )
     education_level = SelectField(
         _l("Opleidingsniveau"),
-        choices=choices([("", _l("Onbekend")), *((v, v) for v in EDUCATION_LEVELS)]),
+        choices=choices(
+            [("", _l("Onbekend")), *((v, EDUCATION_LABELS[v]) for v in EDUCATION_LEVELS)]
+        ),
     )
     dutch_level = SelectField(
         _l("Taalniveau Nederlands"),
-        choices=choices([("", _l("Onbekend")), *((v, v) for v in DUTCH_LEVELS)]),
+        choices=choices([("", _l("Onbekend")), *((v, DUTCH_LABELS[v]) for v in DUTCH_LEVELS)]),
     )
-    desired_occupations = StringField(
-        _l("Gewenst werk (met komma's)"), validators=[Length(max=500)]
-    )
-    skills = StringField(_l("Vaardigheden (met komma's)"), validators=[Length(max=1000)])
+    desired_occupations = StringField(_l("Gewenst werk (met komma's)"), validators=[Limit(500)])
+    skills = StringField(_l("Vaardigheden (met komma's)"), validators=[Limit(1000)])
     restrictions = StringField(
-        _l("Beperkingen in werk (geen diagnose, met komma's)"), validators=[Length(max=500)]
+        _l("Beperkingen in werk (geen diagnose, met komma's)"), validators=[Limit(500)]
     )
-    notes = TextAreaField(_l("Notities"), validators=[Length(max=4000)])
+    notes = TextAreaField(_l("Notities"), validators=[Limit(4000)])
 
     def validate_restrictions(self, field: StringField) -> None:
         """Accept functional limitations only ("geen tillen"), never a diagnosis."""
@@ -158,7 +164,7 @@ class IntakeForm(ProfileForm):
         _l("Klantnummer"),
         validators=[
             DataRequired(_l("Vul het klantnummer in.")),
-            Length(max=32, message=_l("Het klantnummer is te lang.")),
+            Limit(32, message=_l("Het klantnummer is te lang.")),
         ],
     )
 
@@ -171,11 +177,18 @@ class RejectForm(FlaskForm):  # type: ignore[misc]
         choices=choices([("", _l("Kies een reden")), *REJECT_REASONS.items()]),
         validators=[DataRequired(_l("Kies een reden."))],
     )
-    note = StringField(_l("Toelichting"), validators=[Optional(), Length(max=500)])
+    note = StringField(_l("Toelichting"), validators=[Optional(), Limit(500)])
+
+
+OUTCOME_REASONS = {
+    "not_suitable": DECLINE_REASONS,
+    "not_hired": EMPLOYER_REASONS,
+    "no_show": NO_SHOW_REASONS,
+}
 
 
 class OutcomeForm(FlaskForm):  # type: ignore[misc]
-    """One outcome of a proposal in the session."""
+    """One outcome of a proposal: in the session, or later (interview, placement)."""
 
     outcome = HiddenField(validators=[DataRequired()])
     applied_on = DateField(_l("Datum sollicitatie"), validators=[Optional()])
@@ -184,18 +197,57 @@ class OutcomeForm(FlaskForm):  # type: ignore[misc]
         choices=choices([("", _l("Kies een reden")), *DECLINE_REASONS.items()]),
         validate_choice=False,
     )
+    start_on = DateField(_l("Startdatum"), validators=[Optional()])
+    hours = IntegerField(_l("Uren per week"), validators=[Optional(), NumberRange(1, 60)])
+    contract = SelectField(
+        _l("Soort contract"),
+        choices=choices([("", _l("Kies")), *CONTRACT_LABELS.items()]),
+        validate_choice=False,
+    )
+    instrument = SelectField(
+        _l("Ingezet instrument"),
+        choices=choices([("", _l("Geen")), *INSTRUMENT_LABELS.items()]),
+        validate_choice=False,
+    )
 
     def validate_applied_on(self, field: DateField) -> None:
         """Require a date when the claimant applied."""
         if self.outcome.data == "applied" and field.data is None:
             raise ValidationError(_l("Vul de datum van de sollicitatie in."))
+        not_in_the_future(today(), field.data)
 
     def validate_reason(self, field: SelectField) -> None:
-        """Require a reason when the opportunity is not suitable."""
-        if self.outcome.data == "not_suitable" and field.data not in DECLINE_REASONS:
+        """Require a reason from the outcome's own list when it needs one."""
+        allowed = OUTCOME_REASONS.get(self.outcome.data)
+        if allowed is not None and field.data not in allowed:
             raise ValidationError(_l("Kies een reden."))
-        if field.data and field.data not in DECLINE_REASONS:
+        if allowed is None and field.data:
             raise ValidationError(_l("Kies een reden uit de lijst."))
+
+    def validate_contract(self, field: SelectField) -> None:
+        """Require start date, hours and contract kind of a placement."""
+        if self.outcome.data != "placed":
+            return
+        if field.data not in CONTRACT_LABELS or not self.start_on.data or not self.hours.data:
+            raise ValidationError(_l("Vul startdatum, uren en soort contract in."))
+        if self.instrument.data and self.instrument.data not in INSTRUMENT_LABELS:
+            raise ValidationError(_l("Kies een instrument uit de lijst."))
+
+    def placement(self) -> dict[str, Any] | None:
+        """Return the placement details, when the outcome is a placement."""
+        if self.outcome.data != "placed":
+            return None
+        return placement_details(self)
+
+
+def placement_details(form: Any) -> dict[str, Any]:
+    """Return the placement fields of a form as the history row stores them."""
+    return {
+        "start_on": form.start_on.data.isoformat() if form.start_on.data else None,
+        "hours_per_week": form.hours.data,
+        "contract": form.contract.data or None,
+        "instrument": form.instrument.data or None,
+    }
 
 
 class FollowUpForm(FlaskForm):  # type: ignore[misc]
@@ -225,13 +277,20 @@ class SessionForm(FlaskForm):  # type: ignore[misc]
         validators=[DataRequired(_l("Vul datum en tijd in."))],
     )
     location = StringField(
-        _l("Locatie"), validators=[DataRequired(_l("Vul de locatie in.")), Length(max=200)]
+        _l("Locatie"), validators=[DataRequired(_l("Vul de locatie in.")), Limit(200)]
     )
     seats = IntegerField(
         _l("Plaatsen"),
         default=12,
         validators=[InputRequired(_l("Vul het aantal plaatsen in.")), NumberRange(1, 100)],
     )
+
+    def validate_starts_at(self, field: DateTimeLocalField) -> None:
+        """Refuse a session that would start on a day already gone."""
+        if field.data is not None and field.data.date() < today():
+            raise ValidationError(
+                _l("Deze datum ligt in het verleden. Kies vandaag of een latere dag.")
+            )
 
 
 class OverrideForm(FlaskForm):  # type: ignore[misc]

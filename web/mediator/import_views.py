@@ -8,7 +8,7 @@ from matcher.csv_reading import read_csv
 from web.db import get_session
 from web.mediator import bp
 from web.mediator.forms import ImportForm
-from web.mediator.imports import COLUMNS, ImportResult, import_claimants
+from web.mediator.imports import COLUMNS, PROBLEMS, ImportResult, import_claimants
 from web.mediator.nav import now, region, today
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -34,7 +34,9 @@ def import_file() -> str:
                 now=now(),
             )
             db.commit()
-    return render_template("mediator/import.html", form=form, result=result, columns=COLUMNS)
+    return render_template(
+        "mediator/import.html", form=form, result=result, columns=COLUMNS, problems=PROBLEMS
+    )
 
 
 def _rows(raw: bytes) -> list[tuple[int, dict[str, str]]]:

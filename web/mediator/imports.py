@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from models import Claimant
@@ -29,6 +30,21 @@ COLUMNS = (
     "desired_occupations",
     "skills",
 )
+
+
+# What is wrong with a column, said to the mediator who made the file.
+PROBLEMS = {
+    "client_number": _l("Het klantnummer ontbreekt of bestaat al."),
+    "first_name": _l("De voornaam ontbreekt."),
+    "last_name": _l("De achternaam ontbreekt."),
+    "postcode": _l("De postcode is niet van de vorm 1234 AB."),
+    "max_travel_km": _l("De reisafstand is geen getal tussen 0 en 200 km."),
+    "hours_per_week": _l("De uren per week zijn geen getal tussen 0 en 60."),
+    "ladder_step": _l("De trede ontbreekt of is geen heel getal van 1 tot en met 6."),
+    "driving_licence": _l("Rijbewijs moet ja of nee zijn."),
+    "education_level": _l("Onbekend opleidingsniveau; gebruik bijvoorbeeld vmbo, mbo2 of hbo."),
+    "dutch_level": _l("Onbekend taalniveau; gebruik A0, A1, A2, B1, B2, C1 of C2."),
+}
 
 
 class RowError(ValueError):

@@ -7,17 +7,19 @@ from statistics import median
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from matcher.store.outcomes import placements
 from models import (
     Claimant,
+    Covenant,
     Employer,
     GroupSession,
     Match,
     MatchStatusChange,
-    Opportunity,
+    Pledge,
     SessionAttendance,
 )
+from models.lifecycle import FUNNEL
 
-FUNNEL = ("proposed", "interested", "applied", "interview", "placed")
 # A match that reached a later stage has passed the earlier ones too.
 LATER = {stage: FUNNEL[i:] for i, stage in enumerate(FUNNEL)}
 WAIT_BUCKETS = ((0, 7, "0-7"), (8, 14, "8-14"), (15, 30, "15-30"), (31, 10_000, "31+"))
@@ -32,6 +34,8 @@ class Kpis:
     funnel: list[tuple[str, int]]
     outflow_per_month: list[tuple[str, int]]
     placements_per_employer: list[tuple[str, int]]
+    # (employer, year, pledged, filled) per covenant employer and year.
+    pledges: list[tuple[str, int, int, int]]
 
 
 def _as_date(value: datetime | date) -> date:
@@ -72,15 +76,10 @@ def funnel(session: Session, *, region: str) -> list[tuple[str, int]]:
 
 
 def outflow_per_month(session: Session, *, region: str) -> list[tuple[str, int]]:
-    """Return the number of placements (outflow to work) per month, oldest first."""
-    rows = session.execute(
-        select(MatchStatusChange.at)
-        .join(Match, Match.id == MatchStatusChange.match_id)
-        .join(Claimant, Claimant.id == Match.claimant_id)
-        .where(Claimant.region == region, MatchStatusChange.to_status == "placed")
-    ).scalars()
+    """Return the number of placements (outflow to work) per month recorded, oldest first."""
     months: dict[str, int] = {}
-    for at in rows:
+    for placement in placements(session, region=region):
+        at = placement.recorded_at
         key = f"{at.year}-{at.month:02d}"
         months[key] = months.get(key, 0) + 1
     return sorted(months.items())
@@ -88,19 +87,29 @@ def outflow_per_month(session: Session, *, region: str) -> list[tuple[str, int]]
 
 def placements_per_employer(session: Session, *, region: str) -> list[tuple[str, int]]:
     """Return placements per covenant employer, most first."""
+    counts: dict[str, int] = {}
+    for placement in placements(session, region=region):
+        if placement.covenant_member and placement.employer_name:
+            counts[placement.employer_name] = counts.get(placement.employer_name, 0) + 1
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def pledges_filled(session: Session, *, region: str) -> list[tuple[str, int, int, int]]:
+    """Return, per covenant employer and year, the placements pledged and those filled."""
+    filled: dict[tuple[int, int], int] = {}
+    for placement in placements(session, region=region):
+        if placement.employer_id is not None:
+            key = (placement.employer_id, placement.year)
+            filled[key] = filled.get(key, 0) + 1
     rows = session.execute(
-        select(Employer.name, func.count(Match.id))
-        .join(Opportunity, Opportunity.employer_id == Employer.id)
-        .join(Match, Match.opportunity_id == Opportunity.id)
-        .where(
-            Employer.covenant_member.is_(True),
-            Opportunity.region == region,
-            Match.status == "placed",
-        )
-        .group_by(Employer.name)
-        .order_by(func.count(Match.id).desc(), Employer.name)
+        select(Employer.id, Employer.name, Pledge.year, func.sum(Pledge.placements))
+        .join(Pledge, Pledge.employer_id == Employer.id)
+        .join(Covenant, Covenant.id == Pledge.covenant_id)
+        .where(Covenant.region == region)
+        .group_by(Employer.id, Employer.name, Pledge.year)
+        .order_by(Pledge.year.desc(), Employer.name)
     ).all()
-    return [(name, int(n)) for name, n in rows]
+    return [(name, year, int(n), filled.get((eid, year), 0)) for eid, name, year, n in rows]
 
 
 def kpis(session: Session, *, region: str) -> Kpis:
@@ -113,4 +122,5 @@ def kpis(session: Session, *, region: str) -> Kpis:
         funnel(session, region=region),
         outflow_per_month(session, region=region),
         placements_per_employer(session, region=region),
+        pledges_filled(session, region=region),
     )

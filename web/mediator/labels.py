@@ -49,6 +49,22 @@ EMPLOYER_REASONS = {
     "taalniveau": _l("Taalniveau past niet"),
     "anders": _l("Andere reden"),
 }
+# The candidate did not come to the interview.
+NO_SHOW_REASONS = {
+    "zonder_bericht": _l("Niet gekomen, zonder bericht"),
+    "ziek": _l("Ziek gemeld"),
+    "vervoer": _l("Geen vervoer"),
+    "anders": _l("Andere reden"),
+}
+# The claimant withdraws interest in the portal.
+WITHDRAW_REASONS = {"interesse_ingetrokken": _l("Interesse ingetrokken door de klant")}
+CONTRACT_LABELS = {
+    "bepaalde_tijd": _l("Bepaalde tijd"),
+    "onbepaalde_tijd": _l("Onbepaalde tijd"),
+    "oproep": _l("Oproepcontract"),
+    "uitzend": _l("Via uitzendbureau"),
+    "geen_contract": _l("Nog geen contract (bijvoorbeeld proefplaatsing)"),
+}
 STATUS_LABELS = {
     "proposed": _l("Voorgesteld"),
     "discussed": _l("Besproken"),
@@ -58,6 +74,8 @@ STATUS_LABELS = {
     "placed": _l("Geplaatst"),
     "declined": _l("Past niet"),
     "rejected": _l("Afgewezen"),
+    "no_show": _l("Niet verschenen"),
+    "closed": _l("Gesloten"),
 }
 CHECKLIST_ITEMS = {
     "cv": _l("Cv klaar"),
@@ -68,11 +86,17 @@ ALL_REASONS = (
     REJECT_REASONS
     | DECLINE_REASONS
     | EMPLOYER_REASONS
+    | NO_SHOW_REASONS
+    | WITHDRAW_REASONS
     | {
         "approved": _l("Goedgekeurd"),
         "released": _l("Vrijgegeven aan werkgever"),
         "checklist": _l("Checklist bijgewerkt"),
         "consent": _l("Toestemming van de klant"),
+        "consent_given": _l("Toestemming van de klant"),
+        "consent_withdrawn": _l("Toestemming ingetrokken"),
+        "matching_run": _l("Voorgesteld door de matching"),
+        "opportunity_closed": _l("De kans is gesloten"),
     }
 )
 FIELD_LABELS = {

@@ -1,14 +1,16 @@
 """Weekly sessions: what is planned, who comes, and inviting a new claimant."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import AuditEvent, Claimant, GroupSession, Match, Opportunity, SessionAttendance
-from web.mediator.transitions import OPEN_STATUSES, checklists
+from models.lifecycle import OPEN_MATCH_STATUSES as OPEN_STATUSES
+from models.workflow import consented_match_ids
+from web.mediator.proposals import checklists
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -33,6 +35,8 @@ class Proposal:
     match: Match
     opportunity: Opportunity
     checklist: dict[str, bool] = field(default_factory=dict)
+    # The claimant's consent to be named to the employer stands.
+    consent: bool = False
 
 
 @dataclass
@@ -97,11 +101,24 @@ def attendees(session: Session, *, group: GroupSession) -> list[Attendee]:
         )
         .order_by(Match.score.desc(), Match.id)
     ).all()
-    lists = checklists(session, match_ids=[match.id for match, _opp in matches])
+    match_ids = [match.id for match, _opp in matches]
+    lists = checklists(session, match_ids=match_ids)
+    consented = consented_match_ids(session, match_ids=match_ids)
     by_claimant: dict[int, list[Proposal]] = {claimant_id: [] for claimant_id in ids}
     for match, opportunity in matches:
-        by_claimant[match.claimant_id].append(Proposal(match, opportunity, lists.get(match.id, {})))
+        by_claimant[match.claimant_id].append(
+            Proposal(match, opportunity, lists.get(match.id, {}), match.id in consented)
+        )
     return [Attendee(c, a, by_claimant[c.id]) for a, c in rows]
+
+
+def open_proposals(session: Session, pairs: list[tuple[Match, Opportunity]]) -> dict[int, Proposal]:
+    """Return the open, approved matches among pairs as proposals with their buttons' state."""
+    open_pairs = [(m, o) for m, o in pairs if m.approved_at and m.status in OPEN_STATUSES]
+    ids = [m.id for m, _o in open_pairs]
+    lists = checklists(session, match_ids=ids)
+    consented = consented_match_ids(session, match_ids=ids)
+    return {m.id: Proposal(m, o, lists.get(m.id, {}), m.id in consented) for m, o in open_pairs}
 
 
 def first_free_session(
@@ -134,35 +151,6 @@ def invite_to_first_free(
     return group
 
 
-def mark_attended(session: Session, *, attendance_id: int, group: GroupSession) -> None:
-    """Record that an invited claimant came to the session."""
-    attendance = session.get(SessionAttendance, attendance_id)
-    if attendance is None or attendance.session_id != group.id:
-        raise LookupError("no such attendee in this session")
-    attendance.attended = True
-
-
-def close_session(group: GroupSession) -> None:
-    """Mark a planned session as held; who did not come is recorded as absent."""
-    if group.status != "planned":
-        raise LookupError("only a planned session can be closed")
-    group.status = "held"
-
-
-def mark_absentees(session: Session, *, group: GroupSession) -> int:
-    """Record every invited claimant not marked present as absent; return how many."""
-    absent = list(
-        session.scalars(
-            select(SessionAttendance).where(
-                SessionAttendance.session_id == group.id, SessionAttendance.attended.is_(None)
-            )
-        )
-    )
-    for attendance in absent:
-        attendance.attended = False
-    return len(absent)
-
-
 def plan_session(
     session: Session,
     *,
@@ -173,8 +161,13 @@ def plan_session(
     seats: int,
 ) -> GroupSession:
     """Add a planned session."""
+    # Kept in UTC: SQLite would store an Amsterdam time as if it were UTC, an hour off.
     group = GroupSession(
-        region=region, mediator_id=mediator_id, starts_at=starts_at, location=location, seats=seats
+        region=region,
+        mediator_id=mediator_id,
+        starts_at=starts_at.astimezone(UTC),
+        location=location,
+        seats=seats,
     )
     session.add(group)
     session.flush()

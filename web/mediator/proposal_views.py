@@ -1,6 +1,6 @@
 """The buttons on a proposal: approve, reject, release, outcome, follow-up, checklist."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from flask import abort, flash
 from flask_babel import gettext
@@ -8,20 +8,23 @@ from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
 from models import Match
+from models.workflow import TransitionError
 from web.db import get_session
 from web.mediator import bp
 from web.mediator.forms import ChecklistForm, FollowUpForm, OutcomeForm, RejectForm
 from web.mediator.nav import back, now, region
 from web.mediator.proposals import (
     approve_proposal,
+    consent_in_session,
     get_match,
     record_outcome,
     reject_proposal,
     release_proposal,
     set_follow_up,
     update_checklist,
+    withdraw_in_session,
 )
-from web.mediator.transitions import TransitionError, record_consent
+from web.refusals import refusal_text
 
 
 def _apply(match_id: int, action: Callable[[Match], None]) -> BaseResponse:
@@ -32,9 +35,9 @@ def _apply(match_id: int, action: Callable[[Match], None]) -> BaseResponse:
         abort(404)
     try:
         action(match)
-    except TransitionError:
+    except TransitionError as error:
         db.rollback()
-        flash(gettext("Deze stap kan nu niet bij dit voorstel."), "error")
+        flash(refusal_text(error), "error")
         return back("mediator.claimant", claimant_id=match.claimant_id)
     db.commit()
     flash(gettext("Opgeslagen."))
@@ -82,7 +85,16 @@ def consent(match_id: int) -> BaseResponse:
     """Record that the claimant, present in the session, agrees to be named to the employer."""
     return _apply(
         match_id,
-        lambda m: record_consent(get_session(), match=m, actor_id=current_user.id, now=now()),
+        lambda m: consent_in_session(get_session(), match=m, actor_id=current_user.id, now=now()),
+    )
+
+
+@bp.post("/voorstellen/<int:match_id>/toestemming-intrekken")
+def withdraw_consent(match_id: int) -> BaseResponse:
+    """Record that the claimant, present in the session, withdraws their consent."""
+    return _apply(
+        match_id,
+        lambda m: withdraw_in_session(get_session(), match=m, actor_id=current_user.id, now=now()),
     )
 
 
@@ -91,7 +103,7 @@ def outcome(match_id: int) -> BaseResponse:
     """Record one session outcome of a proposal."""
     form = OutcomeForm()
     if not form.validate_on_submit():
-        return _invalid(match_id)
+        return _invalid(match_id, form.applied_on.errors)
     return _apply(
         match_id,
         lambda m: record_outcome(
@@ -101,6 +113,8 @@ def outcome(match_id: int) -> BaseResponse:
             outcome=form.outcome.data,
             applied_on=form.applied_on.data,
             reason_code=form.reason.data or None,
+            placement=form.placement(),
+            now=now(),
         ),
     )
 
@@ -128,6 +142,7 @@ def checklist(match_id: int) -> BaseResponse:
     )
 
 
-def _invalid(match_id: int) -> BaseResponse:
-    flash(gettext("Niet opgeslagen: vul een datum of reden in."), "error")
+def _invalid(match_id: int, errors: Sequence[str] = ()) -> BaseResponse:
+    # A date that was given but cannot be right is said as such, not as "missing".
+    flash(errors[0] if errors else gettext("Niet opgeslagen: vul een datum of reden in."), "error")
     return back("mediator.home")

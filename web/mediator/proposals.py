@@ -1,24 +1,36 @@
 """What a mediator does with one proposal: approve, reject, release, record the outcome."""
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Claimant, Match, Opportunity
-from web.mediator.profiles import completeness
-from web.mediator.transitions import (
-    OPEN_STATUSES,
+from models import Claimant, Match, MatchStatusChange, Opportunity
+from models.lifecycle import MEDIATOR
+from models.workflow import (
     TransitionError,
     approve,
-    change_status,
-    note_event,
-    record_application,
+    create,
+    give_consent,
+    record_event,
     release,
-    set_checklist,
+    transition,
+    withdraw_consent,
 )
+from web.mediator.profiles import completeness
 
-OUTCOMES = ("interested", "applied", "not_suitable", "coaching")
+# What a mediator records in two clicks: outcome -> (status, fixed reason code or None).
+OUTCOMES = {
+    "interested": ("interested", None),
+    "applied": ("applied", None),
+    "interview": ("interview", None),
+    "placed": ("placed", None),
+    "not_suitable": ("declined", None),
+    "coaching": ("declined", "coaching_eerst"),
+    "not_hired": ("rejected", None),
+    "no_show": ("no_show", None),
+}
 
 
 def get_match(session: Session, *, match_id: int, region: str) -> Match | None:
@@ -34,7 +46,7 @@ def approve_proposal(session: Session, *, match: Match, actor_id: int, now: date
     """Approve a proposal, refusing when the claimant's profile cannot be matched yet."""
     claimant = session.get(Claimant, match.claimant_id)
     if claimant is None or not completeness(claimant).matchable:
-        raise TransitionError("the profile is incomplete")
+        raise TransitionError("not_allowed", "the profile is incomplete")
     approve(session, match=match, actor_id=actor_id, now=now)
 
 
@@ -42,12 +54,13 @@ def reject_proposal(
     session: Session, *, match: Match, actor_id: int, reason_code: str, note: str | None
 ) -> None:
     """Reject a proposal so nobody else ever sees it."""
-    if match.status != "proposed":
-        raise TransitionError("only a proposed match can be rejected by the mediator")
-    change_status(
+    if match.status != "proposed" or match.approved_at is not None:
+        raise TransitionError("not_allowed", "only an unapproved proposal can be turned down")
+    transition(
         session,
         match=match,
         to_status="rejected",
+        role=MEDIATOR,
         actor_id=actor_id,
         reason_code=reason_code,
         note=note,
@@ -59,7 +72,7 @@ def release_proposal(session: Session, *, match: Match, actor_id: int, now: date
     release(session, match=match, actor_id=actor_id, now=now)
 
 
-def record_outcome(
+def record_outcome(  # noqa: PLR0913 - one form, several optional fields
     session: Session,
     *,
     match: Match,
@@ -67,36 +80,49 @@ def record_outcome(
     outcome: str,
     applied_on: date | None = None,
     reason_code: str | None = None,
+    placement: dict[str, Any] | None = None,
+    now: datetime | None = None,
 ) -> None:
-    """Record what was decided in the session about one approved proposal."""
+    """Record an outcome of an approved proposal, by the declared lifecycle."""
     if match.approved_at is None:
-        raise TransitionError("approve a proposal before recording an outcome")
-    if match.status not in OPEN_STATUSES:
-        raise TransitionError("this proposal is closed")
-    if outcome == "interested":
-        change_status(session, match=match, to_status="interested", actor_id=actor_id)
-    elif outcome == "applied":
+        raise TransitionError("not_approved", "approve a proposal before recording an outcome")
+    if outcome not in OUTCOMES:
+        raise TransitionError("not_allowed", f"unknown outcome {outcome!r}")
+    to_status, fixed_reason = OUTCOMES[outcome]
+    details: dict[str, Any] = {}
+    if outcome == "applied":
         if applied_on is None:
-            raise TransitionError("an application needs a date")
-        record_application(session, match=match, actor_id=actor_id, applied_on=applied_on)
-    elif outcome == "not_suitable":
-        change_status(
-            session, match=match, to_status="declined", actor_id=actor_id, reason_code=reason_code
-        )
-    elif outcome == "coaching":
-        change_status(
-            session,
-            match=match,
-            to_status="declined",
-            actor_id=actor_id,
-            reason_code="coaching_eerst",
-        )
+            raise TransitionError("details", "an application needs a date")
+        details["applied_on"] = applied_on.isoformat()
+    if outcome == "placed":
+        details |= placement or {}
+    transition(
+        session,
+        match=match,
+        to_status=to_status,
+        role=MEDIATOR,
+        actor_id=actor_id,
+        reason_code=fixed_reason or reason_code,
+        details=details,
+        now=now,
+    )
+    if outcome == "applied":
+        match.applied_on = applied_on
+    if outcome == "coaching":
         claimant = session.get(Claimant, match.claimant_id)
         if claimant is not None:
             # The mediator's routing override: coaching before work.
             claimant.allowed_kinds = ["coaching"]
-    else:
-        raise TransitionError(f"unknown outcome {outcome!r}")
+
+
+def consent_in_session(session: Session, *, match: Match, actor_id: int, now: datetime) -> None:
+    """Record consent the claimant gave in the session, with the mediator."""
+    give_consent(session, match=match, actor_id=actor_id, via="session", now=now)
+
+
+def withdraw_in_session(session: Session, *, match: Match, actor_id: int, now: datetime) -> None:
+    """Record that the claimant, in the session, withdrew consent."""
+    withdraw_consent(session, match=match, actor_id=actor_id, via="session", now=now)
 
 
 def set_follow_up(match: Match, *, on: date | None) -> None:
@@ -108,7 +134,22 @@ def update_checklist(
     session: Session, *, match: Match, actor_id: int, items: dict[str, bool]
 ) -> None:
     """Store the application checklist of a match."""
-    set_checklist(session, match=match, actor_id=actor_id, items=items)
+    record_event(
+        session, match=match, actor_id=actor_id, code="checklist", details={"checklist": items}
+    )
+
+
+def checklists(session: Session, *, match_ids: list[int]) -> dict[int, dict[str, bool]]:
+    """Return the latest checklist of each match."""
+    rows = session.scalars(
+        select(MatchStatusChange)
+        .where(
+            MatchStatusChange.match_id.in_(match_ids),
+            MatchStatusChange.reason_code == "checklist",
+        )
+        .order_by(MatchStatusChange.at, MatchStatusChange.id)
+    )
+    return {row.match_id: dict(row.details.get("checklist", {})) for row in rows}
 
 
 def propose_manually(
@@ -125,32 +166,33 @@ def propose_manually(
     if opportunity is None or opportunity.region != claimant.region:
         raise LookupError("no such opportunity in the region")
     if opportunity.status != "open":
-        raise TransitionError("the opportunity is not open")
+        raise TransitionError("closed", "the opportunity is not open")
     if not completeness(claimant).matchable:
-        raise TransitionError("the profile is incomplete")
+        raise TransitionError("not_allowed", "the profile is incomplete")
     exists = session.scalar(
         select(Match.id).where(
             Match.claimant_id == claimant.id, Match.opportunity_id == opportunity_id
         )
     )
     if exists is not None:
-        raise TransitionError("this opportunity was already proposed")
+        raise TransitionError("not_allowed", "this opportunity was already proposed")
     match = Match(
         claimant_id=claimant.id,
         opportunity_id=opportunity.id,
         run_id="handmatig",
         score=0.0,
         reasons=[],
-        status="proposed",
         approved_at=now,
         approved_by_id=actor_id,
     )
-    session.add(match)
-    session.flush()
-    change = change_status(
-        session, match=match, to_status="proposed", actor_id=actor_id, reason_code=reason_code
+    create(
+        session,
+        match=match,
+        role=MEDIATOR,
+        actor_id=actor_id,
+        reason_code=reason_code,
+        details={"override": True},
+        now=now,
     )
-    change.from_status = None
-    change.details = {"override": True}
-    note_event(session, match=match, actor_id=actor_id, code="approved", details={})
+    record_event(session, match=match, actor_id=actor_id, code="approved", now=now)
     return match

@@ -1,6 +1,7 @@
 """Mediator pages with lists and figures: the opportunity list and the KPI page."""
 
 from flask import render_template, request
+from flask_babel import gettext
 from werkzeug.wrappers import Response as BaseResponse
 
 from models.vocab import INSTRUMENTS, OPPORTUNITY_KINDS
@@ -10,6 +11,7 @@ from web.mediator.catalogue import Filters, municipalities, search
 from web.mediator.export import csv_response, wants_csv
 from web.mediator.kpis import kpis
 from web.mediator.nav import region
+from web.vocabulary import label
 
 
 def _filters() -> Filters:
@@ -32,7 +34,16 @@ def opportunities() -> str | BaseResponse:
     filters = _filters()
     found = search(db, region=region(), filters=filters)
     if wants_csv():
-        header = ("id", "soort", "titel", "werkgever", "gemeente", "plaatsen", "km", "instrumenten")
+        header = (
+            "id",
+            "soort",
+            "titel",
+            "werkgever",
+            "gemeente",
+            "plaatsen",
+            "afstand_km",
+            "instrumenten",
+        )
         rows = [
             (
                 f.opportunity.id,
@@ -42,7 +53,7 @@ def opportunities() -> str | BaseResponse:
                 f.opportunity.municipality,
                 f.opportunity.capacity,
                 None if f.distance_km is None else round(f.distance_km, 1),
-                ",".join(f.opportunity.instruments),
+                list(f.opportunity.instruments),
             )
             for f in found
         ]
@@ -62,9 +73,13 @@ def kpi() -> str | BaseResponse:
     """Show the KPI page with charts and the same figures as tables."""
     figures = kpis(get_session(), region=region())
     if wants_csv():
-        rows = [("funnel", stage, n) for stage, n in figures.funnel]
-        rows += [("uitstroom", month, n) for month, n in figures.outflow_per_month]
-        rows += [("werkgever", name, n) for name, n in figures.placements_per_employer]
-        rows += [("wachttijd", label, n) for label, n in figures.wait_buckets]
+        rows = [(gettext("Fase"), label(stage, "status"), n) for stage, n in figures.funnel]
+        rows += [(gettext("Uitstroom per maand"), m, n) for m, n in figures.outflow_per_month]
+        rows += [(gettext("Werkgever"), name, n) for name, n in figures.placements_per_employer]
+        rows += [(gettext("Wachttijd in dagen"), days, n) for days, n in figures.wait_buckets]
+        rows += [
+            (gettext("Toegezegd"), f"{name} {year}", n) for name, year, n, _f in figures.pledges
+        ]
+        rows += [(gettext("Vervuld"), f"{name} {year}", f) for name, year, _n, f in figures.pledges]
         return csv_response("kpi.csv", ("reeks", "label", "aantal"), rows)
     return render_template("mediator/kpi.html", kpis=figures)

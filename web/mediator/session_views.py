@@ -4,13 +4,14 @@ from datetime import timedelta
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
 from matcher.proposals import propose_for_session
 from models import GroupSession
 from web.db import get_session
-from web.mediator import bp
+from web.mediator import attendance, bp
 from web.mediator.export import csv_response, wants_csv
 from web.mediator.forms import (
     ChecklistForm,
@@ -19,25 +20,32 @@ from web.mediator.forms import (
     RejectForm,
     SessionForm,
 )
-from web.mediator.nav import region, today
+from web.mediator.nav import now, region, today
 from web.mediator.planning import (
     AMSTERDAM,
     Attendee,
     attendees,
-    close_session,
     get_group,
-    mark_absentees,
-    mark_attended,
     plan_session,
     record_session_read,
     sessions_between,
     week_bounds,
 )
 
+CLOSE_REFUSALS = {
+    "not_planned": _l("Deze sessie is al afgerond."),
+    "too_early": _l("Een sessie kan pas worden afgerond op de dag zelf of later."),
+}
+
 
 @bp.get("/sessies")
 def planner() -> str:
     """Show last week's, this week's and next week's sessions."""
+    return _planner_page(SessionForm())
+
+
+def _planner_page(form: SessionForm) -> str:
+    """Render the planner with a form: empty, or as typed after an error."""
     start, end = week_bounds(today())
     db = get_session()
     week = timedelta(days=7)
@@ -46,19 +54,20 @@ def planner() -> str:
         last_week=sessions_between(db, region=region(), start=start - week, end=start),
         this_week=sessions_between(db, region=region(), start=start, end=end),
         next_week=sessions_between(db, region=region(), start=end, end=end + timedelta(days=7)),
-        form=SessionForm(),
+        form=form,
     )
 
 
 @bp.post("/sessies")
-def plan() -> str | BaseResponse:
+def plan() -> tuple[str, int] | BaseResponse:
     """Plan a new session."""
     form = SessionForm()
     if not form.validate_on_submit():
         flash(
             gettext("De sessie is niet opgeslagen: controleer datum, locatie en plaatsen."), "error"
         )
-        return redirect(url_for("mediator.planner"))
+        # Render, not redirect: what was typed stays in the form, next to its error.
+        return _planner_page(form), 422
     db = get_session()
     group = plan_session(
         db,
@@ -94,6 +103,7 @@ def session(session_id: int) -> str | BaseResponse:
         outcome_form=OutcomeForm(),
         follow_up_form=FollowUpForm(),
         checklist_form=ChecklistForm(),
+        can_reopen=attendance.can_reopen(group, now=now()),
     )
 
 
@@ -123,14 +133,29 @@ def agenda(session_id: int) -> str:
 @bp.post("/sessies/<int:session_id>/aanwezig/<int:attendance_id>")
 def attended(session_id: int, attendance_id: int) -> BaseResponse:
     """Record that an attendee came."""
+    return _mark(session_id, attendance_id, present=True)
+
+
+@bp.post("/sessies/<int:session_id>/afwezig/<int:attendance_id>")
+def absent(session_id: int, attendance_id: int) -> BaseResponse:
+    """Record that an attendee did not come."""
+    return _mark(session_id, attendance_id, present=False)
+
+
+def _mark(session_id: int, attendance_id: int, *, present: bool) -> BaseResponse:
     group = _group_or_404(session_id)
     db = get_session()
     try:
-        mark_attended(db, attendance_id=attendance_id, group=group)
+        attendance.mark(db, group=group, attendance_id=attendance_id, present=present)
     except LookupError:
         abort(404)
+    except attendance.SessionStateError:
+        flash(gettext("Deze sessie is afgerond. Heropen haar eerst."), "error")
+        return redirect(url_for("mediator.session", session_id=group.id))
     db.commit()
-    return redirect(url_for("mediator.session", session_id=group.id))
+    return redirect(
+        url_for("mediator.session", session_id=group.id) + f"#deelnemer-{attendance_id}"
+    )
 
 
 @bp.post("/sessies/<int:session_id>/voorstellen")
@@ -160,19 +185,51 @@ def propose(session_id: int) -> BaseResponse:
     return redirect(url_for("mediator.session", session_id=group.id))
 
 
+@bp.get("/sessies/<int:session_id>/afronden")
+def confirm_close(session_id: int) -> str | BaseResponse:
+    """Ask to confirm closing the session, showing who will be marked absent."""
+    group = _group_or_404(session_id)
+    if group.status != "planned":
+        flash(gettext("Deze sessie is al afgerond."), "error")
+        return redirect(url_for("mediator.session", session_id=group.id))
+    return render_template(
+        "mediator/session_close.html",
+        group=group,
+        absent=attendance.unmarked(get_session(), group=group),
+        too_early=today() < group.starts_at.astimezone(AMSTERDAM).date(),
+    )
+
+
 @bp.post("/sessies/<int:session_id>/afronden")
 def close(session_id: int) -> BaseResponse:
-    """Close a session: it was held, and whoever was not marked present was absent."""
+    """Close a session after confirmation: whoever was not marked present was absent."""
     group = _group_or_404(session_id)
     db = get_session()
     try:
-        close_session(group)
-    except LookupError:
-        flash(gettext("Deze sessie is al afgerond."), "error")
+        attendance.close(db, group=group, now=now())
+    except attendance.SessionStateError as error:
+        db.rollback()
+        flash(CLOSE_REFUSALS[error.code], "error")
         return redirect(url_for("mediator.session", session_id=group.id))
-    mark_absentees(db, group=group)
     db.commit()
     flash(gettext("De sessie is afgerond."))
+    return redirect(url_for("mediator.session", session_id=group.id))
+
+
+@bp.post("/sessies/<int:session_id>/heropenen")
+def reopen(session_id: int) -> BaseResponse:
+    """Reopen a session closed today, to correct who came."""
+    group = _group_or_404(session_id)
+    db = get_session()
+    try:
+        attendance.reopen(group, now=now())
+    except attendance.SessionStateError:
+        flash(
+            gettext("Een sessie kan alleen heropend worden op de dag dat ze is afgerond."), "error"
+        )
+        return redirect(url_for("mediator.session", session_id=group.id))
+    db.commit()
+    flash(gettext("De sessie is heropend."))
     return redirect(url_for("mediator.session", session_id=group.id))
 
 

@@ -5,13 +5,29 @@ from flask_babel import gettext
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
+from matcher.store.explanations import explanations
+from matcher.store.what_if import changes_for
+from matcher.what_if import mediator_sentence
 from models import Claimant
+from models.workflow import TransitionError
 from web.db import get_session
 from web.mediator import bp
 from web.mediator.export import csv_response, wants_csv
-from web.mediator.forms import IntakeForm, OverrideForm, ProfileForm, RoutingForm
+from web.mediator.forms import (
+    IntakeForm,
+    OutcomeForm,
+    OverrideForm,
+    ProfileForm,
+    RejectForm,
+    RoutingForm,
+)
 from web.mediator.nav import now, region, today
-from web.mediator.planning import has_planned_session, invite_to_first_free, sessions_of
+from web.mediator.planning import (
+    has_planned_session,
+    invite_to_first_free,
+    open_proposals,
+    sessions_of,
+)
 from web.mediator.profiles import (
     client_number_taken,
     completeness,
@@ -26,7 +42,6 @@ from web.mediator.profiles import (
 )
 from web.mediator.proposals import propose_manually
 from web.mediator.services import list_claimants, record_export, record_list_access
-from web.mediator.transitions import TransitionError
 
 READ_REASONS = ("caseload", "sessie", "intake", "opvolging")
 
@@ -60,15 +75,24 @@ def claimant(claimant_id: int) -> str:
     why = why if why in READ_REASONS else "caseload"
     record_read(db, actor_id=current_user.id, role="mediator", claimant_id=found.id, why=why)
     db.commit()
+    matches = match_history(db, claimant_id=found.id)
     return render_template(
         "mediator/claimant.html",
         claimant=found,
         completeness=completeness(found),
         ladder=ladder_history(db, claimant_id=found.id),
-        matches=match_history(db, claimant_id=found.id),
+        matches=matches,
+        notes=explanations(db, match_ids=[m.id for m, _o, _c in matches], audience="mediator"),
+        proposals=open_proposals(db, [(m, o) for m, o, _changes in matches]),
+        reject_form=RejectForm(),
+        outcome_form=OutcomeForm(),
         override_form=OverrideForm(),
         routing_form=RoutingForm(route=route_of(found)),
         sessions=sessions_of(db, claimant_id=found.id),
+        changes=[
+            mediator_sentence(c)
+            for c in changes_for(db, claimant_id=found.id, region=region(), today=today())
+        ],
     )
 
 

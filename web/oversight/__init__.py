@@ -7,4 +7,4 @@ from web.roles import require_role
 bp = Blueprint("oversight", __name__, url_prefix="/toezicht")
 require_role(bp, "admin")
 
-from web.oversight import views  # noqa: E402,F401  (routes attach to bp)
+from web.oversight import documents, views  # noqa: E402,F401  (routes attach to bp)

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from matcher.records import FieldError, OpportunityRecord, opportunity_from_dict
 from models import Employer, Opportunity
 from models.vocab import INSTRUMENTS
+from models.workflow import close_open_matches
 from web.api.fields import FieldsError
 from web.api.services.paging import Page, paginate
 from web.api.tokens import Caller
@@ -79,6 +80,9 @@ def update_opportunity(session: Session, *, opportunity: Opportunity, data: dict
     if "status" in data:
         opportunity.status = data["status"]
     session.flush()
+    if opportunity.status != "open":
+        # As on the employer pages: its open proposals close, and the view of identity ends.
+        close_open_matches(session, opportunity_id=opportunity.id, reason_code="opportunity_closed")
 
 
 def _validated(data: dict[str, Any]) -> OpportunityRecord:

@@ -6,11 +6,13 @@ from flask import request
 from flask.typing import ResponseReturnValue
 from sqlalchemy.orm import Session
 
-from models import Claimant, Match, Opportunity
+from matcher.store.candidates import candidate_view
+from models import Match, Opportunity
+from models.workflow import standing_consent
 from web.api import bp, current_caller, present
 from web.api.query import page_args, parse_query
 from web.api.services import matches as service
-from web.api.specs import ANSWER, APPROVAL, INTEREST, MATCH_FILTERS, STATUS_CHANGE
+from web.api.specs import ANSWER, APPROVAL, CONSENT, INTEREST, MATCH_FILTERS, STATUS_CHANGE
 from web.api.tokens import Caller
 from web.api.views.common import ID, audit, found, json_body
 from web.db import get_session
@@ -18,10 +20,10 @@ from web.db import get_session
 
 def shown(db: Session, caller: Caller, match: Match, *, detail: bool = False) -> dict[str, Any]:
     """Return a match as the caller may see it, with what their role needs beside it."""
-    data = present.match(match, caller.role)
+    data = present.match(match, caller.role, standing_consent(db, match_id=match.id))
     if caller.role == "employer":
-        claimant = db.get(Claimant, match.claimant_id)
-        data["candidate"] = present.candidate(claimant, match) if claimant else None
+        # The one employer presenter, the same the candidate page uses.
+        data["candidate"] = candidate_view(db, match=match).as_json()
     if caller.role == "claimant":
         opportunity = db.get(Opportunity, match.opportunity_id)
         data["opportunity"] = present.opportunity(opportunity) if opportunity else None
@@ -104,6 +106,17 @@ def answer_match(match_id: int) -> ResponseReturnValue:
     caller, db = current_caller(), get_session()
     match = found(service.get_match(db, caller=caller, match_id=match_id))
     service.answer(db, caller=caller, match=match, data=json_body(ANSWER))
+    audit(db, caller, "match", [match.id], action="change")
+    db.commit()
+    return shown(db, caller, match)
+
+
+@bp.post(f"/matches/<{ID}:match_id>/consent")
+def set_consent(match_id: int) -> ResponseReturnValue:
+    """Let a claimant give or withdraw consent that the employer sees their name and e-mail."""
+    caller, db = current_caller(), get_session()
+    match = found(service.get_match(db, caller=caller, match_id=match_id))
+    service.set_consent(db, caller=caller, match=match, data=json_body(CONSENT))
     audit(db, caller, "match", [match.id], action="change")
     db.commit()
     return shown(db, caller, match)
