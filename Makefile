@@ -79,7 +79,10 @@ pytest:
 bench: install
 	$(BIN)/python bench/linking.py
 	$(BIN)/python bench/matching.py
+	$(BIN)/python bench/weekly.py
 	$(BIN)/python bench/intake.py
+	@if [ -n "$(BENCH_DATABASE_URL)" ]; then $(BIN)/python bench/web.py --database-url "$(BENCH_DATABASE_URL)"; \
+	else echo "bench/web.py skipped: set BENCH_DATABASE_URL=postgresql+psycopg://... to run it"; fi
 
 clean:
 	rm -rf $(VENV) $(TOOLS) $(LOCKTOOLS) node_modules $(VENDOR) .pytest_cache .mypy_cache .ruff_cache

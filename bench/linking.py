@@ -21,9 +21,16 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from matcher.linking_eval import LabelledTitle, concept_rank, read_title_set, scores
+from matcher.linking_eval import (
+    LabelledTitle,
+    concept_rank,
+    leave_out_sample,
+    read_title_set,
+    scores,
+)
 from matcher.normalise import clean
 from matcher.occupations import OccupationLinker
+from matcher.rerank import Reranker
 from matcher.taxonomy import Taxonomy
 from matcher.title_similarity import TitleSimilarity
 
@@ -67,10 +74,13 @@ def report(name: str, gold: Sequence[frozenset[str]], ranked: dict[str, list[lis
         print(f"  {name:22s} {system:10s} {scores(ranks)}")
 
 
-def title_set(linker: OccupationLinker, baseline: CharTfidf, items: list[LabelledTitle]) -> None:
-    """Score the linker and the baseline on each split and source of the Dutch title set."""
+def title_set(
+    linkers: dict[str, OccupationLinker], baseline: CharTfidf, items: list[LabelledTitle]
+) -> None:
+    """Score the linkers and the baseline on each split and source of the Dutch title set."""
     titles = [item.title for item in items]
-    ranked = {"linker": linker_rankings(linker, titles), "char-tfidf": baseline.rankings(titles)}
+    ranked = {name: linker_rankings(linker, titles) for name, linker in linkers.items()}
+    ranked["char-tfidf"] = baseline.rankings(titles)
     groups: dict[str, list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         groups[item.split].append(i)
@@ -84,18 +94,7 @@ def title_set(linker: OccupationLinker, baseline: CharTfidf, items: list[Labelle
         )
 
 
-def leave_out_sample(taxonomy: Taxonomy, size: int, seed: int) -> list[tuple[str, str]]:
-    """Pick (occupation URI, label) pairs among alternative and hidden labels."""
-    pairs = [
-        (o.uri, label)
-        for o in taxonomy.occupations
-        for label in (*o.alt_labels, *o.hidden_labels)
-        if clean(label) != clean(o.label)
-    ]
-    return random.Random(seed).sample(sorted(set(pairs)), size)
-
-
-def leave_out(taxonomy: Taxonomy, size: int) -> None:
+def leave_out(taxonomy: Taxonomy, size: int, reranker: Reranker | None) -> None:
     """Remove sampled labels (and same-text duplicates) from linker and baseline; query them."""
     held = leave_out_sample(taxonomy, size, seed=7)
     held_clean = {(uri, clean(label)) for uri, label in held}
@@ -111,6 +110,8 @@ def leave_out(taxonomy: Taxonomy, size: int) -> None:
         "linker": linker_rankings(linker, titles),
         "char-tfidf": CharTfidf(taxonomy, exclude).rankings(titles),
     }
+    if reranker is not None:
+        ranked["+rerank"] = linker_rankings(linker.with_reranker(reranker), titles)
     report("ESCO leave-label-out", [frozenset([uri]) for uri, _ in held], ranked)
 
 
@@ -137,10 +138,11 @@ def job_title_similarity(folder: Path, similarity: TitleSimilarity) -> None:
     print(f"  jobtitlesim_nl (title similarity, 105 queries): MRR {np.mean(reciprocal):.3f}")
 
 
-def throughput(taxonomy: Taxonomy, titles: Sequence[str]) -> None:
+def throughput(taxonomy: Taxonomy, titles: Sequence[str], reranker: Reranker | None) -> None:
     """Time link_many cold (fresh linker, nothing cached) against the baseline."""
     for name, make in (
-        ("linker (default config)", lambda: OccupationLinker.from_taxonomy(taxonomy)),
+        ("linker, no re-ranker", lambda: OccupationLinker.from_taxonomy(taxonomy)),
+        ("linker + re-ranker", lambda: OccupationLinker.from_taxonomy(taxonomy, reranker=reranker)),
         ("char-tfidf baseline", lambda: CharTfidf(taxonomy)),
     ):
         system = make()
@@ -164,13 +166,20 @@ def main() -> None:
     start = time.perf_counter()
     taxonomy = Taxonomy.default()
     linker = OccupationLinker.from_taxonomy(taxonomy)
+    reranker = Reranker.load()
     baseline = CharTfidf(taxonomy)
     print(f"build linker + baseline: {time.perf_counter() - start:.1f} s; linker {linker.version}")
+    linkers = {"linker": linker}
+    if reranker is not None:
+        linkers["+rerank"] = linker.with_reranker(reranker)
+        print(
+            f"re-ranker {reranker.version} (trained on ESCO and the dev titles: dev is in-sample)"
+        )
     items = read_title_set(args.titles)
     print(f"(a) Dutch title set ({len(items)} titles), concept level, top {K}")
-    title_set(linker, baseline, items)
+    title_set(linkers, baseline, items)
     print(f"(b) ESCO leave-one-label-out ({args.sample} labels removed), concept level")
-    leave_out(taxonomy, args.sample)
+    leave_out(taxonomy, args.sample, reranker)
     folder = args.data / "eval" / "jobtitlesim_nl"
     if folder.is_dir():
         print("(c) jobtitlesim_nl")
@@ -183,7 +192,7 @@ def main() -> None:
     ]
     distinct = list(dict.fromkeys([item.title for item in items] + noisy))
     print("(d) throughput")
-    throughput(taxonomy, distinct)
+    throughput(taxonomy, distinct, reranker)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -23,7 +22,14 @@ from matcher.geo import Gazetteer
 from matcher.linking import ConceptCache, Linker
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.scales import education_rank
-from matcher.text import KeywordSpace, TextSpace, claimant_text, normalise_term, opportunity_text
+from matcher.text import (
+    TextSpace,
+    TextVocabulary,
+    claimant_text,
+    normalise_term,
+    opportunity_text,
+    word_index,
+)
 from matcher.title_match import Ids, Index, TitleMatch
 
 FEATURE_NAMES = (
@@ -82,13 +88,15 @@ class FeatureContext:
         linker: Linker,
         gazetteer: Gazetteer,
         today: dt.date,
+        concepts: ConceptCache | None = None,
+        vocabulary: TextVocabulary | None = None,
     ) -> None:
         self.table = OpportunityTable.build(opportunities, gazetteer, today)
         self.gazetteer = gazetteer
-        self.concepts = ConceptCache(linker)
+        self.concepts = concepts if concepts is not None else ConceptCache(linker)
         self.titles = TitleMatch(claimants, opportunities, self.concepts)
         texts = [opportunity_text(o) for o in opportunities]
-        self.text_space = TextSpace(texts)
+        self.text_space = TextSpace(texts, vocabulary)
         self._keyword_texts = [
             f"{t} {o.employer}" for t, o in zip(texts, opportunities, strict=True)
         ]
@@ -131,11 +139,6 @@ class FeatureContext:
         out[rows < 0, :] = np.nan
         return out
 
-    @cached_property
-    def keywords(self) -> KeywordSpace:
-        """Return the word space for stated preferences, built on first use."""
-        return KeywordSpace(self._keyword_texts)
-
     def title_keys(self, claimant: ClaimantProfile) -> list[int]:
         """Return the title ids of a claimant, desired titles first."""
         return self.titles.keys(claimant)
@@ -176,18 +179,21 @@ class FeatureContext:
         out = np.empty((len(FEATURE_NAMES), len(rows)), dtype=np.float32)
         out[0], out[2], out[7] = occupation, title, recency
         out[1] = self._skills(block, rows, cols)
-        out[3] = _sample(
-            self.text_space.transform([claimant_text(c) for c in block]),
-            self.text_space.opportunities,
-            rows,
-            cols,
-        )
+        out[3] = self._text(block, rows, cols)
         out[4] = self._closeness(block, rows, distance)
         out[5] = self._hours(block, rows, cols)
         out[6] = self._education(block, rows, cols)
         out[8] = self.covenant[cols]
         out[9] = self._preferences(block, rows, cols)
         return out
+
+    def _text(self, block: Sequence[ClaimantProfile], rows: Ids, cols: Ids) -> Matrix:
+        if len(rows) == 0:
+            return np.zeros(0, dtype=np.float32)
+        needed, position = np.unique(cols, return_inverse=True)
+        left = self.text_space.transform([claimant_text(c) for c in block])
+        product = sparse.csr_matrix(left @ self.text_space.columns(needed).T).toarray()
+        return np.asarray(product[rows, position], dtype=np.float32)
 
     def _skills(self, block: Sequence[ClaimantProfile], rows: Ids, cols: Ids) -> Matrix:
         shared = _sample(self._skill_matrix([c.skills for c in block]), self.opp_skills, rows, cols)
@@ -219,12 +225,12 @@ class FeatureContext:
 
     def _preferences(self, block: Sequence[ClaimantProfile], rows: Ids, cols: Ids) -> Matrix:
         scores = np.zeros(len(rows), dtype=np.float32)
-        if any(c.preferences for c in block):
-            words = self.keywords
-            shares = _sample(
-                words.queries([c.preferences for c in block]), words.opportunities, rows, cols
+        if any(c.preferences for c in block) and len(rows):
+            needed, position = np.unique(cols, return_inverse=True)
+            shares = word_index().shares(
+                [c.preferences for c in block], [self._keyword_texts[i] for i in needed.tolist()]
             )
-            scores = np.minimum(shares, 1.0)
+            scores = np.minimum(shares[rows, position], 1.0).astype(np.float32)
         feedback = {
             (row, self.ids[oid]): _feedback_value(outcome)
             for row, c in enumerate(block)

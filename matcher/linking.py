@@ -6,10 +6,15 @@ compared at four levels: same concept, same 4-, 3- or 2-digit ISCO group.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import inspect
 import re
-from collections.abc import Sequence
+import sys
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from typing import Protocol
 
 import numpy as np
@@ -81,30 +86,121 @@ def _digits(value: str) -> str:
     return found.group(1) if found else "".join(ch for ch in value if ch.isdigit())[:4]
 
 
-class ConceptCache:
-    """Link each distinct text once and remember its concept."""
+class ConceptStore(Protocol):
+    """Where linked concepts outlive a run: keyed by linker version and normalised text."""
 
-    def __init__(self, linker: Linker) -> None:
+    def fetch(self, version: str, texts: Sequence[str]) -> Mapping[str, Concept]: ...
+
+    def keep(self, version: str, concepts: Mapping[str, Concept]) -> None: ...
+
+
+def linker_version(linker: object) -> str:
+    """Return what identifies a linker's answers: its own version, else a fingerprint.
+
+    The fingerprint covers the linker's class, the source of its module (weights and
+    thresholds live there) and the shipped taxonomy, so a change to any of them makes
+    every cached concept a miss instead of a stale answer.
+    """
+    version = getattr(linker, "version", None)
+    if version:
+        return str(version)
+    kind = type(linker)
+    return _fingerprint(f"{kind.__module__}:{kind.__qualname__}")
+
+
+@cache
+def _fingerprint(name: str) -> str:
+    module_name, class_name = name.split(":")
+    digest = hashlib.sha256(name.encode("utf-8"))
+    # Without shipped source, the class name and the data still tell versions apart.
+    with contextlib.suppress(OSError, TypeError, KeyError):
+        digest.update(inspect.getsource(sys.modules[module_name]).encode("utf-8"))
+    if module_name.startswith("matcher."):
+        for item in sorted(resources.files("matcher").joinpath("data").iterdir(), key=str):
+            if item.name.endswith(".gz"):
+                digest.update(item.read_bytes())
+    return f"{class_name.rsplit('.', 1)[-1]}-{digest.hexdigest()[:16]}"
+
+
+class ConceptCache:
+    """Link each distinct text once and remember its concept, optionally across runs."""
+
+    def __init__(self, linker: Linker, store: ConceptStore | None = None) -> None:
         self.linker = linker
+        self.store = store
+        self.version = linker_version(linker)
         self.concepts: dict[str, Concept] = {}
 
     def link(self, texts: Sequence[str]) -> list[Concept]:
-        """Return the concept of each text, linking only texts not seen before."""
+        """Return the concept of each text, linking only texts never seen before."""
         new = [t for t in dict.fromkeys(texts) if t not in self.concepts]
+        if new and self.store is not None:
+            self.concepts.update(self.store.fetch(self.version, new))
+            new = [t for t in new if t not in self.concepts]
         if new:
-            for text, hits in zip(new, self.linker.link_many(new, k=1), strict=True):
-                self.concepts[text] = self._concept(hits)
+            linked = {
+                text: self._concept(hits)
+                for text, hits in zip(new, self.linker.link_many(new, k=1), strict=True)
+            }
+            self.concepts.update(linked)
+            if self.store is not None:
+                self.store.keep(self.version, linked)
         return [self.concepts[t] for t in texts]
 
     def add(self, text: str, uri: str) -> None:
         """Record a concept given by the source (an opportunity's esco_occupation)."""
-        self.concepts[text] = Concept(uri=uri, label="", isco=isco_code(_UriHit(uri), self.linker))
+        if text not in self.concepts:
+            self.concepts[text] = Concept(
+                uri=uri, label="", isco=isco_code(_UriHit(uri), self.linker)
+            )
 
     def _concept(self, hits: Sequence[Hit]) -> Concept:
         if not hits:
             return Concept()
         best = hits[0]
         return Concept(uri=best.uri, label=best.label, isco=isco_code(best, self.linker))
+
+
+class MemoryConcepts:
+    """A concept store inside this process, shared by the runs of a worker."""
+
+    def __init__(self, limit: int = 200_000) -> None:
+        self.limit = limit
+        self.by_version: dict[str, dict[str, Concept]] = {}
+
+    def fetch(self, version: str, texts: Sequence[str]) -> Mapping[str, Concept]:
+        """Return the concepts known for these texts."""
+        known = self.by_version.get(version, {})
+        return {t: known[t] for t in texts if t in known}
+
+    def keep(self, version: str, concepts: Mapping[str, Concept]) -> None:
+        """Remember concepts; forget everything when the limit is passed (rare, cheap)."""
+        known = self.by_version.setdefault(version, {})
+        if len(known) + len(concepts) > self.limit:
+            known.clear()
+        known.update(concepts)
+
+
+class LayeredConcepts:
+    """Look in a fast store first, then a slower one; keep new concepts in both."""
+
+    def __init__(self, fast: ConceptStore, slow: ConceptStore) -> None:
+        self.fast, self.slow = fast, slow
+
+    def fetch(self, version: str, texts: Sequence[str]) -> Mapping[str, Concept]:
+        """Return the concepts either store knows, filling the fast one from the slow one."""
+        found = dict(self.fast.fetch(version, texts))
+        missing = [t for t in texts if t not in found]
+        if missing:
+            slow = self.slow.fetch(version, missing)
+            self.fast.keep(version, slow)
+            found.update(slow)
+        return found
+
+    def keep(self, version: str, concepts: Mapping[str, Concept]) -> None:
+        """Keep concepts in both stores."""
+        self.fast.keep(version, concepts)
+        self.slow.keep(version, concepts)
 
 
 @dataclass(frozen=True)
@@ -142,3 +238,9 @@ class NullLinker:
     def link_many(self, texts: list[str], k: int = 10) -> list[list[Hit]]:
         """Return no hits for every text."""
         return [[] for _text in texts]
+
+
+@cache
+def process_concepts() -> MemoryConcepts:
+    """Return the concept store this process shares between its runs."""
+    return MemoryConcepts()

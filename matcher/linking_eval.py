@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from matcher.normalise import title_tokens
+from matcher.normalise import clean, title_tokens
+
+if TYPE_CHECKING:
+    from matcher.taxonomy import Taxonomy
 
 SPLITS = ("dev", "sealed")
 
@@ -120,3 +125,14 @@ def scores(ranks: Sequence[int | None]) -> Scores:
 
     mrr = float(np.mean([1.0 / r if r else 0.0 for r in ranks]))
     return Scores(len(ranks), within(1), within(5), within(10), mrr)
+
+
+def leave_out_sample(taxonomy: Taxonomy, size: int, seed: int) -> list[tuple[str, str]]:
+    """Pick (occupation URI, label) pairs among alternative and hidden labels."""
+    pairs = [
+        (o.uri, label)
+        for o in taxonomy.occupations
+        for label in (*o.alt_labels, *o.hidden_labels)
+        if clean(label) != clean(o.label)
+    ]
+    return random.Random(seed).sample(sorted(set(pairs)), size)  # noqa: S311 (a fixed sample, not a secret)

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import numpy as np
 
 from matcher import title_roles
 from matcher.concept_text import ConceptText, concept_documents
+from matcher.isco_backoff import GROUP_FACTOR, SUPPORT, with_groups
 from matcher.label_index import FloatMatrix, LabelIndex
 from matcher.normalise import title_tokens, tokens
+from matcher.rerank import TOP_N, Candidate, Reranker
 from matcher.taxonomy import Taxonomy
 from matcher.title_parse import parse_title
 from matcher.title_roles import RolePriors, head_noun
+from matcher.title_synonyms import GENERIC_SHARE, drop_generic, synonym_labels
 
 # Below this a hit says more about the noise than about the title.
 MIN_SCORE = 0.2
@@ -25,14 +28,7 @@ MIN_SCORE = 0.2
 # an ISCO group below both: the occupation is the more precise answer.
 ALT_EXACT = 0.97
 GROUP_EXACT = 0.95
-# A one-word alternative label this common ("medewerker") names no occupation.
-_GENERIC_SHARE = 0.005
-# Weight of the evidence from sibling occupations of the same ISCO group.
-SUPPORT = 0.3
 BATCH = 2048
-SYNONYM_FILE = "title_synonyms_nl.tsv"
-# A group is the answer only when no occupation fits: its score is scaled below theirs.
-GROUP_FACTOR = 0.85
 # A second role after a slash ("kok/keukenhulp") counts a little less than the first.
 LATER_PART = 0.9
 # Weight of the description and essential skills against the labels.
@@ -54,6 +50,18 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class _Rows:
+    """One title's scores per concept: final, labels only, description, role factor."""
+
+    final: FloatMatrix
+    labels: FloatMatrix
+    text: FloatMatrix
+    factor: FloatMatrix
+    context: FloatMatrix
+    words: frozenset[str]
+
+
+@dataclass(frozen=True)
 class _Concept:
     uri: str
     label: str
@@ -64,23 +72,41 @@ class _Concept:
 class OccupationLinker:
     """Rank ESCO occupations and ISCO unit groups for job titles, best first."""
 
-    def __init__(self, taxonomy: Taxonomy, labels: Iterable[tuple[str, str]]) -> None:
-        """Index (concept URI, label) pairs of occupations and ISCO groups of the taxonomy."""
+    def __init__(
+        self,
+        taxonomy: Taxonomy,
+        labels: Iterable[tuple[str, str]],
+        reranker: Reranker | None = None,
+    ) -> None:
+        """Index (concept URI, label) pairs of occupations and ISCO groups of the taxonomy.
+
+        With a ``reranker`` the best candidates are re-ordered by its learned model.
+        """
         self._concepts = [
             _Concept(o.uri, o.label, o.isco_code, False) for o in taxonomy.occupations
         ] + [_Concept(g.uri, g.label, g.code, True) for g in taxonomy.isco_groups]
         self._n_occupations = len(taxonomy.occupations)
         position = {concept.uri: i for i, concept in enumerate(self._concepts)}
         pairs = [(position[uri], label, ALT_EXACT) for uri, label in labels if uri in position]
-        pairs = _drop_generic(pairs)
+        pairs = drop_generic(pairs)
         # Preferred labels are always indexed, so each concept stays reachable.
         pairs += [
             (i, concept.label, _preferred_exact(concept))
             for i, concept in enumerate(self._concepts)
         ]
         self.index = LabelIndex(sorted(set(pairs)), len(self._concepts))
+        self._n_labels = Counter(concept for concept, _, _ in set(pairs))
+        self._words: list[set[str]] = [set() for _ in self._concepts]
+        for concept, label, _ in pairs:
+            self._words[concept].update(self.index.analyse_label(label).words)
+        self.reranker = reranker
         self._isco_of = {concept.uri: concept.isco_code for concept in self._concepts}
-        self._group_of = {g.code: position[g.uri] for g in taxonomy.isco_groups if len(g.code) == 4}
+        group_of = {g.code: position[g.uri] for g in taxonomy.isco_groups if len(g.code) == 4}
+        self._unit_group = {
+            i: group_of[c.isco_code]
+            for i, c in enumerate(self._concepts[: self._n_occupations])
+            if c.isco_code in group_of
+        }
         documents = concept_documents(taxonomy, [c.uri for c in self._concepts])
         self.text = ConceptText(documents)
         heads: list[set[str]] = [set() for _ in self._concepts]
@@ -93,10 +119,17 @@ class OccupationLinker:
         )
         # Another process caches links by this: it changes with any label, text or setting.
         self.version = _fingerprint(pairs, self._concepts, documents)
+        self._base_version = self.version
+        if reranker is not None:
+            self.version += f"-r{reranker.version}"
 
     @classmethod
     def from_taxonomy(
-        cls, taxonomy: Taxonomy, exclude: Iterable[tuple[str, str]] = (), synonyms: bool = True
+        cls,
+        taxonomy: Taxonomy,
+        exclude: Iterable[tuple[str, str]] = (),
+        synonyms: bool = True,
+        reranker: Reranker | None = None,
     ) -> OccupationLinker:
         """Build a linker over all labels of a taxonomy except the excluded (uri, label).
 
@@ -111,12 +144,24 @@ class OccupationLinker:
         ]
         if synonyms:
             labels += synonym_labels(taxonomy)
-        return cls(taxonomy, labels)
+        return cls(taxonomy, labels, reranker)
+
+    def with_reranker(self, reranker: Reranker | None) -> OccupationLinker:
+        """Return this linker (same index, shared) re-ranking with another model, or none."""
+        twin = copy.copy(self)
+        twin.reranker = reranker
+        twin.version = self._base_version + (f"-r{reranker.version}" if reranker else "")
+        return twin
 
     @classmethod
-    def default(cls) -> OccupationLinker:
-        """Return the linker over the taxonomy shipped in the package, built once."""
-        return _default_linker()
+    def default(cls, rerank: bool = True) -> OccupationLinker:
+        """Return the linker over the shipped taxonomy and re-ranker, built once.
+
+        ``rerank=False`` gives the hand-tuned linker alone (the re-ranker's gains are small,
+        see docs/linking.md); without a built model file there is no re-ranking either.
+        """
+        plain = _default_linker()
+        return plain.with_reranker(_shipped_reranker()) if rerank else plain
 
     def link(self, text: str, k: int = 10) -> list[Hit]:
         """Return the k best occupations or ISCO groups for a title, best first."""
@@ -127,11 +172,25 @@ class OccupationLinker:
         hits: list[list[Hit]] = []
         for start in range(0, len(texts), BATCH):
             chunk = [t if isinstance(t, str) else "" for t in texts[start : start + BATCH]]
-            hits.extend(self._hits(row, k) for row in self.title_scores(chunk))
+            hits.extend(self._hits(rows, k) for rows in self.title_rows(chunk))
         return hits
+
+    def candidates(self, text: str) -> list[tuple[str, Candidate]]:
+        """Return the occupations the re-ranker sees for a title, in linker order, with features."""
+        rows = self.title_rows([text])[0]
+        head = self._ranked(rows, TOP_N)[:TOP_N]
+        return [
+            (self._concepts[c].uri, self._candidate(rows, c, s))
+            for c, s in head
+            if c < self._n_occupations
+        ]
 
     def title_scores(self, texts: Sequence[str]) -> list[FloatMatrix]:
         """Return each title's concept scores: its role parts, context and role priors."""
+        return [rows.final for rows in self.title_rows(texts)]
+
+    def title_rows(self, texts: Sequence[str]) -> list[_Rows]:
+        """Return each title's concept scores and the parts they were made of."""
         parsed = [parse_title(text) for text in texts]
         strings = list(dict.fromkeys(s for p in parsed for s in (p.main, *p.parts, p.context) if s))
         # Strings that are only noise ("m/v", "32 uur") are not scored at all.
@@ -142,24 +201,30 @@ class OccupationLinker:
         mains = list(dict.fromkeys(p.main for p in parsed if p.main in row_of))
         described = self.text.scores([analysed[m].char_text for m in mains])
         description_of = {m: i for i, m in enumerate(mains)}
-        rows: list[FloatMatrix] = []
+        rows: list[_Rows] = []
+        empty = np.zeros(0, dtype=np.float32)
         for title in parsed:
             main = row_of.get(title.main)
             if main is None:
-                rows.append(np.zeros(0, dtype=np.float32))
+                rows.append(_Rows(empty, empty, empty, empty, empty, frozenset()))
                 continue
             # What ESCO says beyond the labels lifts a score towards 1, never past an exact match.
             labels = matrix[main]
-            row = labels + TEXT_WEIGHT * described[description_of[title.main]] * (1 - labels)
+            text = described[description_of[title.main]]
+            row = labels + TEXT_WEIGHT * text * (1 - labels)
             for rank, part in enumerate(p for p in title.parts if p in row_of):
                 weight = 1.0 if rank == 0 else LATER_PART
                 row = np.maximum(row, weight * matrix[row_of[part]])
             words = list(analysed[title.main].words)
+            context = empty
             if title.context in row_of:
-                row = row + CONTEXT_WEIGHT * matrix[row_of[title.context]] * (1 - row)
+                context = matrix[row_of[title.context]]
+                row = row + CONTEXT_WEIGHT * context * (1 - row)
                 words += analysed[title.context].words
             words += tokens(title.main + " " + title.context)
-            rows.append(row * self.roles.factors(words, self._head(title.main)))
+            factor = self.roles.factors(words, self._head(title.main))
+            main_words = frozenset(analysed[title.main].words)
+            rows.append(_Rows(row * factor, labels, text, factor, context, main_words))
         return rows
 
     def _head(self, text: str) -> str:
@@ -179,43 +244,55 @@ class OccupationLinker:
         """Return the ISCO-08 code of an occupation or ISCO group URI, or "" if unknown."""
         return self._isco_of.get(uri, "")
 
-    def _hits(self, row: FloatMatrix, k: int) -> list[Hit]:
+    def _hits(self, rows: _Rows, k: int) -> list[Hit]:
+        ranked = self._ranked(rows, k)
+        if self.reranker is not None:
+            ranked = self._reranked(rows, ranked)
+        return [
+            Hit(self._concepts[c].uri, self._concepts[c].label, round(score, 4))
+            for c, score in ranked[:k]
+        ]
+
+    def _ranked(self, rows: _Rows, k: int) -> list[tuple[int, float]]:
+        """Return (concept, score) of the best candidates above MIN_SCORE, best first."""
+        row = rows.final
         if not len(row):
             return []
         # A floor on the pool keeps the first hits the same whatever k a caller asks for.
-        pool = min(len(row), max(k * _GROUP_POOL, _MIN_POOL))
+        pool = min(len(row), max(k * _GROUP_POOL, _MIN_POOL, TOP_N))
         best = np.argpartition(-row, pool - 1)[:pool]
-        ranked = dict(self._with_groups(row, best.tolist()))
-        order = sorted(ranked, key=lambda concept: (-ranked[concept], concept))[:k]
-        return [
-            Hit(self._concepts[c].uri, self._concepts[c].label, round(float(ranked[c]), 4))
-            for c in order
-            if ranked[c] >= MIN_SCORE
-        ]
+        ranked = dict(with_groups(row, best.tolist(), self._unit_group))
+        order = sorted(ranked, key=lambda concept: (-ranked[concept], concept))
+        return [(c, float(ranked[c])) for c in order if ranked[c] >= MIN_SCORE]
 
-    def _with_groups(self, row: FloatMatrix, candidates: list[int]) -> Iterable[tuple[int, float]]:
-        """Yield the candidates with their ISCO unit groups scored as a back-off."""
-        per_group: dict[int, list[float]] = {}
-        group_of: dict[int, int] = {}
-        for concept in candidates:
-            group = self._group_of.get(self._concepts[concept].isco_code)
-            if concept < self._n_occupations and group is not None:
-                per_group.setdefault(group, []).append(float(row[concept]))
-                group_of[concept] = group
-        supported: dict[int, list[float]] = {}
-        for concept in candidates:
-            score = float(row[concept])
-            group = group_of.get(concept)
-            if group is not None:
-                support = _support(per_group[group], score, float(row[group]))
-                score += SUPPORT * support * (1 - score)
-                supported.setdefault(group, []).append(score)
-            yield concept, score
-        # Groups are scored from their members' supported scores, so a group whose members
-        # all match about equally (a vague title like "verpleegkundige") can come first.
-        for group, members in supported.items():
-            score = max(float(row[group]), _group_score(sorted(members, reverse=True)))
-            yield group, GROUP_FACTOR * score
+    def _reranked(self, rows: _Rows, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """Re-order the occupations among the first TOP_N by the model; groups keep their place.
+
+        A score stays with its rank slot, so scores still fall down the list.
+        """
+        assert self.reranker is not None
+        head = ranked[:TOP_N]
+        slots = [i for i, (c, _) in enumerate(head) if c < self._n_occupations]
+        occupations = [head[i] for i in slots]
+        order = self.reranker.order([self._candidate(rows, c, s) for c, s in occupations])
+        result = list(head)
+        for slot, chosen in zip(slots, order, strict=True):
+            result[slot] = (occupations[chosen][0], head[slot][1])
+        return result + ranked[TOP_N:]
+
+    def _candidate(self, rows: _Rows, concept: int, score: float) -> Candidate:
+        """Return what the linker knows about one candidate, for the re-ranker."""
+        described = float(rows.text[concept]) if concept < len(rows.text) else 0.0
+        return Candidate(
+            score=score,
+            label=float(rows.labels[concept]),
+            text=described,
+            factor=float(rows.factor[concept]),
+            before_support=float(rows.final[concept]),
+            n_labels=self._n_labels[concept],
+            context=float(rows.context[concept]) if len(rows.context) else 0.0,
+            overlap=len(rows.words & self._words[concept]) / max(len(rows.words), 1),
+        )
 
 
 def _preferred_exact(concept: _Concept) -> float:
@@ -224,50 +301,6 @@ def _preferred_exact(concept: _Concept) -> float:
         return 1.0
     # "Koks" is the label of both C512 and C5120: the unit group is the better answer.
     return GROUP_EXACT - 0.01 * (4 - len(concept.isco_code))
-
-
-def _support(members: Sequence[float], own: float, group_label: float) -> float:
-    """Return the best other evidence for the same ISCO group: a sibling or the group label."""
-    others = sorted(members, reverse=True)
-    others.remove(own)
-    return max(others[0] if others else 0.0, group_label)
-
-
-def _group_score(members: Sequence[float]) -> float:
-    """Score an ISCO group from its best occupations: it wins when they are close and weak."""
-    top = members[0]
-    second = members[1] if len(members) > 1 else 0.0
-    # The small discount keeps an occupation first when two of a group match equally well.
-    return (top + second) / 2 + 0.1 * (1 - top) - 0.005
-
-
-def _drop_generic(pairs: list[tuple[int, str, float]]) -> list[tuple[int, str, float]]:
-    """Drop one-word alternative labels whose word occurs in many labels."""
-    counts = Counter(word for _, label, _ in pairs for word in set(tokens(label)))
-    limit = _GENERIC_SHARE * len(pairs)
-
-    def generic(label: str) -> bool:
-        words = tokens(label)
-        return len(words) == 1 and counts[words[0]] > limit
-
-    return [pair for pair in pairs if not generic(pair[1])]
-
-
-def synonym_labels(taxonomy: Taxonomy) -> list[tuple[str, str]]:
-    """Return (occupation URI, synonym) pairs from the shipped synonym list."""
-    uris: dict[str, list[str]] = {}
-    for occupation in taxonomy.occupations:
-        uris.setdefault(occupation.label, []).append(occupation.uri)
-    packed = resources.files("matcher") / "data" / SYNONYM_FILE
-    pairs = []
-    for number, line in enumerate(packed.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        synonym, _, label = line.partition("\t")
-        if label.strip() not in uris:
-            raise ValueError(f"{SYNONYM_FILE}, regel {number}: onbekend ESCO-beroep {label!r}")
-        pairs += [(uri, synonym.strip()) for uri in uris[label.strip()]]
-    return pairs
 
 
 def _fingerprint(
@@ -279,7 +312,7 @@ def _fingerprint(
         digest.update(f"{concept.uri}\t{concept.isco_code}\n".encode())
     for pair in sorted(pairs):
         digest.update(repr(pair).encode())
-    settings: tuple[object, ...] = (MIN_SCORE, ALT_EXACT, GROUP_EXACT, _GENERIC_SHARE, SUPPORT)
+    settings: tuple[object, ...] = (MIN_SCORE, ALT_EXACT, GROUP_EXACT, GENERIC_SHARE, SUPPORT)
     settings += (_GROUP_POOL, _MIN_POOL, GROUP_FACTOR, LATER_PART, CONTEXT_WEIGHT, TEXT_WEIGHT)
     settings += (title_roles.ROLE_MISMATCH, title_roles.LEVEL_MISMATCH, title_roles.HEAD_MISMATCH)
     settings += (title_roles.HIGHER_WITHOUT_LEVEL, sorted(title_roles.MANAGER_WORDS))
@@ -292,3 +325,8 @@ def _fingerprint(
 @cache
 def _default_linker() -> OccupationLinker:
     return OccupationLinker.from_taxonomy(Taxonomy.default())
+
+
+@cache
+def _shipped_reranker() -> Reranker | None:
+    return Reranker.load()

@@ -19,7 +19,7 @@ from matcher import explain
 from matcher.features import FEATURE_NAMES, FeatureContext, PairBlock
 from matcher.filters import unknowns
 from matcher.geo import Gazetteer
-from matcher.linking import Linker
+from matcher.linking import ConceptCache, Linker
 from matcher.ranker import LinearScorer, ModelVersion
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.text import claimant_titles, normalise_title
@@ -67,14 +67,19 @@ def rank(
     model: LinearScorer | ModelVersion | None = None,
     gazetteer: Gazetteer | None = None,
     block_size: int = 128,
+    concepts: ConceptCache | None = None,
 ) -> list[ClaimantResult]:
-    """Return for each claimant, in input order, up to ``top`` feasible matches best first."""
+    """Return for each claimant, in input order, up to ``top`` feasible matches best first.
+
+    ``concepts`` lets titles linked by earlier runs be reused (it must wrap ``linker``).
+    """
     context = FeatureContext(
         claimants,
         opportunities,
         linker=linker,
         gazetteer=gazetteer or Gazetteer.default(),
         today=today,
+        concepts=concepts,
     )
     order = spatial_order(claimants)
     ordered = [claimants[i] for i in order]

@@ -10,10 +10,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from matcher.allocate import Option, allocate
-from matcher.linking import Linker
+from matcher.linking import ConceptCache, LayeredConcepts, Linker, process_concepts
 from matcher.pipeline import ClaimantResult, rank
 from matcher.ranker import LinearScorer
 from matcher.runs import run_inputs, run_results
+from matcher.store.concepts import DatabaseConcepts
 from matcher.store.inputs import (
     attendee_ids,
     load_open_opportunities,
@@ -24,6 +25,7 @@ from matcher.store.inputs import (
 )
 from matcher.store.outputs import save_proposals, save_run
 from matcher.store.rankers import active_model
+from matcher.store.run_records import keep_opportunities
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 TOP = 20  # ranked per claimant before allocation
@@ -40,6 +42,15 @@ def _default_linker() -> Linker:
 
     linker: Linker = OccupationLinker.default()
     return linker
+
+
+def _concepts(session: Session, linker: Linker | None) -> ConceptCache:
+    """Return a concept cache that remembers links in the database (and, for the shipped
+    linker, in this process too, so a worker links a title once)."""
+    stored = DatabaseConcepts(session)
+    if linker is None:
+        return ConceptCache(_default_linker(), LayeredConcepts(process_concepts(), stored))
+    return ConceptCache(linker, stored)
 
 
 def allocated(results: list[ClaimantResult], slots: dict[str, int]) -> list[ClaimantResult]:
@@ -123,16 +134,19 @@ def _propose(
     everyone = [claimant for ids in attendees.values() for claimant in ids]
     held = open_proposals_per_opportunity(session, excluding_claimants=everyone)
     slots = {r.id: int(CAPACITY_MULTIPLE * r.capacity) - held.get(r.id, 0) for r in records}
+    concepts = _concepts(session, linker)
+    opportunity_set = keep_opportunities(session, records) if group_ids else None
     for done, group_id in enumerate(group_ids, start=1):
         profiles = load_profiles(session, claimant_ids=attendees[group_id])
-        inputs = run_inputs(profiles, records, today=today, top=TOP, scorer=scorer)
+        inputs = run_inputs(profiles, [], today=today, top=TOP, scorer=scorer)
         results = rank(
             profiles,
             records,
             today=today,
             top=TOP,
-            linker=linker or _default_linker(),
+            linker=concepts.linker,
             model=scorer,
+            concepts=concepts,
         )
         run = save_run(
             session,
@@ -142,6 +156,8 @@ def _propose(
             model=model,
             inputs=inputs,
             results=run_results(results),
+            opportunity_set=opportunity_set,
+            linker_version=concepts.version,
         )
         counts["proposals"] += save_proposals(
             session, results=allocated(results, slots), group_session_id=group_id, run_id=run.id

@@ -26,6 +26,25 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+_RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(OpportunityRecord))
+
+
+def record_data(record: OpportunityRecord) -> dict[str, Any]:
+    """Return an opportunity as JSON-friendly data, the form its snapshot is stored in."""
+    data = {name: getattr(record, name) for name in _RECORD_FIELDS}
+    data["physical_demands"] = list(record.physical_demands)
+    data["skills"] = list(record.skills)
+    data["closes_on"] = record.closes_on.isoformat() if record.closes_on else None
+    data["extra"] = _jsonable(dict(record.extra))
+    return data
+
+
+def content_hash(data: Any) -> str:
+    """Return the SHA-256 of JSON data in canonical form."""
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def run_inputs(
     profiles: Sequence[ClaimantProfile],
     records: Sequence[OpportunityRecord],
@@ -40,7 +59,7 @@ def run_inputs(
         "top": top,
         "scorer": json.loads(scorer.to_json()),
         "claimants": [_jsonable(dataclasses.asdict(p)) for p in profiles],
-        "opportunities": [_jsonable(dataclasses.asdict(r)) for r in records],
+        "opportunities": [record_data(r) for r in records],
     }
 
 
@@ -85,7 +104,10 @@ def _record(data: dict[str, Any]) -> OpportunityRecord:
 
 
 def replay(inputs: dict[str, Any], *, linker: Linker) -> list[dict[str, Any]]:
-    """Rank a recorded run's inputs again and return its scores and ranks."""
+    """Rank a recorded run's inputs again and return its scores and ranks.
+
+    Scores depend on the linker's answers: replay with the linker version the run names.
+    """
     results = rank(
         [_profile(p) for p in inputs["claimants"]],
         [_record(r) for r in inputs["opportunities"]],

@@ -11,8 +11,10 @@ from models.job_run import JobRun
 from models.login_attempt import LoginFailure
 from models.match import Match, MatchStatusChange
 from models.matching_run import MatchingRun
+from models.matching_state import LinkedConcept, OpportunitySet, OpportunitySnapshot
 from models.opportunity import Opportunity
 from models.ranker import RankerModel
+from models.region_run import RegionRun
 from models.session import GroupSession, SessionAttendance
 from models.system_flag import SystemFlag
 from models.user import User
@@ -30,14 +32,18 @@ __all__ = [
     "GroupSession",
     "JobRun",
     "LadderStepChange",
+    "LinkedConcept",
     "LoginFailure",
     "Match",
     "MatchConsent",
     "MatchStatusChange",
     "MatchingRun",
     "Opportunity",
+    "OpportunitySet",
+    "OpportunitySnapshot",
     "Pledge",
     "RankerModel",
+    "RegionRun",
     "SessionAttendance",
     "SystemFlag",
     "User",

@@ -22,6 +22,9 @@ class MatchingRun(Base):
     model_version: Mapped[str] = mapped_column(String(40))
     model_hash: Mapped[str] = mapped_column(String(64))
     input_hash: Mapped[str] = mapped_column(String(64))
+    # The opportunities are kept once in shared snapshots; the run names their set.
+    opportunity_set: Mapped[str | None] = mapped_column(String(64))
+    linker_version: Mapped[str | None] = mapped_column(String(80))
     # The matcher's inputs (no names: the matcher never sees them) and its full output.
     inputs: Mapped[dict[str, Any]] = mapped_column(JSON)
     results: Mapped[list[dict[str, Any]]] = mapped_column(JSON)

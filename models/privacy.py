@@ -17,6 +17,7 @@ from models.job_run import JobRun
 from models.login_attempt import LoginFailure
 from models.match import Match, MatchStatusChange
 from models.matching_run import MatchingRun
+from models.matching_state import drop_unused_snapshots
 from models.user import User
 from models.web_session import WebSession
 
@@ -175,4 +176,5 @@ def apply_retention(session: Session, *, now: datetime) -> dict[str, int]:
     ):
         result = session.execute(delete(model).where(column < now - period))
         counts[name] = result.rowcount  # type: ignore[attr-defined]
+    counts.update(drop_unused_snapshots(session))
     return counts

@@ -30,15 +30,45 @@ def _print_logins(logins: list[DemoLogin]) -> None:
         click.echo(f"  {login.role:<9} {login.email:<22} {login.password}")
 
 
+def _load_region_scale(settings: Settings) -> dict[str, int]:
+    """Load a region-sized data set (for load tests) into an empty configured database."""
+    from web.region_scale import load_region_scale
+
+    engine = make_engine(settings.database_url)
+    try:
+        with transaction(make_session_factory(engine)) as session:
+            if not is_empty(session):
+                raise NotEmptyError(
+                    "The database already has data; demo data goes into an empty one."
+                )
+            return load_region_scale(session, today=service_today(settings))
+    finally:
+        engine.dispose()
+
+
 @click.command()
 @click.option("--seed", default=2026, show_default=True, help="Seed for the generator.")
-def demo(seed: int) -> None:
+@click.option(
+    "--scale",
+    type=click.Choice(["demo", "region"]),
+    default="demo",
+    show_default=True,
+    help="demo: the hand-made demo region; region: 5,600 claimants and 20,000 places (load tests).",
+)
+def demo(seed: int, scale: str) -> None:
     """Fill an empty database with the fictional demo region."""
     settings = Settings.from_env()
     if not settings.is_demo:
         raise click.ClickException("Demo data is only loaded when ZOW_ENV=demo.")
     settings.instance_dir.mkdir(parents=True, exist_ok=True)
     upgrade(settings.database_url)
+    if scale == "region":
+        try:
+            counts = _load_region_scale(settings)
+        except NotEmptyError as error:
+            raise click.ClickException(str(error)) from None
+        click.echo(f"Loaded {counts}; logins: beheer@, coach0@, werkgever0@, klant0@region.zow")
+        return
     try:
         _print_logins(_load_demo(settings, seed))
     except NotEmptyError as error:

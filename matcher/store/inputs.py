@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Sequence
+from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -33,8 +34,44 @@ SETTLED = SETTLED_MATCH_STATUSES
 POSITIVE_OUTCOMES = POSITIVE_MATCH_STATUSES
 
 
-def profile_of(claimant: Claimant, feedback: dict[str, str] | None = None) -> ClaimantProfile:
-    """Return what the matcher may know of a claimant: no name, no notes, no monitoring data."""
+# What the matcher may know of a claimant: no name, no notes, no monitoring data.
+PROFILE_COLUMNS = (
+    Claimant.id,
+    Claimant.ladder_step,
+    Claimant.postcode,
+    Claimant.max_travel_km,
+    Claimant.hours_per_week,
+    Claimant.driving_licence,
+    Claimant.desired_occupations,
+    Claimant.work_history,
+    Claimant.skills,
+    Claimant.education_level,
+    Claimant.dutch_level,
+    Claimant.restrictions,
+    Claimant.allowed_kinds,
+)
+RECORD_COLUMNS = (
+    Opportunity.id,
+    Opportunity.kind,
+    Opportunity.title,
+    Opportunity.postcode,
+    Opportunity.capacity,
+    Opportunity.description,
+    Opportunity.employer_name,
+    Opportunity.hours_min,
+    Opportunity.hours_max,
+    Opportunity.requires_driving_licence,
+    Opportunity.education_level,
+    Opportunity.dutch_level,
+    Opportunity.physical_demands,
+    Opportunity.closes_on,
+    Opportunity.skills,
+    Opportunity.esco_uri,
+)
+
+
+def profile_of(claimant: Any, feedback: dict[str, str] | None = None) -> ClaimantProfile:
+    """Return what the matcher may know of a claimant (a Claimant or a PROFILE_COLUMNS row)."""
     return ClaimantProfile(
         id=str(claimant.id),
         ladder_step=claimant.ladder_step,
@@ -57,9 +94,12 @@ def profile_of(claimant: Claimant, feedback: dict[str, str] | None = None) -> Cl
 
 
 def record_of(
-    opportunity: Opportunity, *, capacity_left: int, covenant: bool = False
+    opportunity: Any, *, capacity_left: int, covenant: bool = False
 ) -> OpportunityRecord | None:
-    """Return an opportunity as the matcher sees it, or None when it has no usable postcode."""
+    """Return an opportunity (an Opportunity or a RECORD_COLUMNS row) as the matcher sees it.
+
+    None when it has no usable postcode.
+    """
     postcode = _pc4(opportunity.postcode)
     if postcode is None:
         return None
@@ -96,8 +136,9 @@ def _pc4(postcode: str | None) -> str | None:
 
 def load_profiles(session: Session, *, claimant_ids: Sequence[int]) -> list[ClaimantProfile]:
     """Return the profiles of these claimants with their earlier feedback, in id order."""
-    claimants = session.scalars(
-        select(Claimant).where(Claimant.id.in_(claimant_ids)).order_by(Claimant.id)
+    # Columns, not ORM objects: a region's run reads thousands of rows and changes none.
+    claimants = session.execute(
+        select(*PROFILE_COLUMNS).where(Claimant.id.in_(claimant_ids)).order_by(Claimant.id)
     ).all()
     feedback: dict[int, dict[str, str]] = {}
     rows = session.execute(
@@ -121,7 +162,7 @@ def load_open_opportunities(
         .subquery()
     )
     rows = session.execute(
-        select(Opportunity, taken.c.n, Employer.covenant_member)
+        select(*RECORD_COLUMNS, taken.c.n, Employer.covenant_member)
         .outerjoin(taken, taken.c.opportunity_id == Opportunity.id)
         .outerjoin(Employer, Employer.id == Opportunity.employer_id)
         .where(
@@ -132,8 +173,10 @@ def load_open_opportunities(
         .order_by(Opportunity.id)
     )
     records = (
-        record_of(o, capacity_left=o.capacity - (n or 0), covenant=bool(member))
-        for o, n, member in rows
+        record_of(
+            row, capacity_left=row.capacity - (row.n or 0), covenant=bool(row.covenant_member)
+        )
+        for row in rows
     )
     return [r for r in records if r is not None and r.capacity > 0]
 

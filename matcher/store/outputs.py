@@ -14,6 +14,7 @@ from matcher.pipeline import ClaimantResult
 from matcher.ranker import LinearScorer, ModelVersion
 from matcher.runs import inputs_hash
 from matcher.store.inputs import SETTLED
+from matcher.store.run_records import stored_inputs
 from models import Match, MatchingRun
 from models.lifecycle import SYSTEM
 from models.workflow import create
@@ -54,8 +55,16 @@ def save_run(
     model: ModelVersion | None,
     inputs: dict[str, Any],
     results: list[dict[str, Any]],
+    opportunity_set: str | None = None,
+    linker_version: str | None = None,
 ) -> MatchingRun:
-    """Record a matching run with its inputs and every score and rank."""
+    """Record a matching run with its inputs and every score and rank.
+
+    With ``opportunity_set`` (from ``keep_opportunities``) the opportunities are not copied
+    into the run: it names their shared snapshots, whose hashes its input hash covers.
+    """
+    if opportunity_set is not None:
+        inputs = stored_inputs(inputs, opportunity_set)
     digest = inputs_hash(inputs)
     run = MatchingRun(
         id=f"{inputs['today']}-{uuid.uuid4().hex[:12]}",
@@ -65,6 +74,8 @@ def save_run(
         model_version=model.version if model else "default",
         model_hash=model.params_hash if model else _default_hash(),
         input_hash=digest,
+        opportunity_set=opportunity_set,
+        linker_version=linker_version,
         inputs=inputs,
         results=results,
     )

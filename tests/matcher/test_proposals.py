@@ -167,6 +167,7 @@ def test_the_admin_switch_stops_automatic_matching(db: Session) -> None:
 def test_every_run_is_recorded_and_replays_to_the_same_ranking(db: Session) -> None:
     from matcher.occupations import OccupationLinker
     from matcher.runs import inputs_hash, replay
+    from matcher.store.run_records import recorded_inputs
     from models import MatchingRun
 
     ids = [
@@ -197,5 +198,5 @@ def test_every_run_is_recorded_and_replays_to_the_same_ranking(db: Session) -> N
     assert run.input_hash == inputs_hash(run.inputs)
     assert {r["claimant_id"] for r in run.results} == {str(i) for i in ids}
     assert all(r["ranking"] for r in run.results)
-    assert replay(run.inputs, linker=OccupationLinker.default()) == run.results
+    assert replay(recorded_inputs(db, run), linker=OccupationLinker.default()) == run.results
     assert "first_name" not in repr(run.inputs)  # the matcher never saw names
