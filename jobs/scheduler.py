@@ -3,6 +3,7 @@
 from datetime import datetime
 from typing import Any
 
+from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import BaseScheduler
@@ -47,7 +48,9 @@ def configure(
     engine = engine or make_engine(settings.database_url)
     store = SQLAlchemyJobStore(engine=engine)
     scheduler.configure(
-        jobstores={"default": store},
+        # The catch-up job lives in each process's memory: it is one-shot and computed anew at
+        # every start, and two schedulers sharing it in the database race to delete it.
+        jobstores={"default": store, "local": MemoryJobStore()},
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": MISFIRE_GRACE_S},
         timezone=TIMEZONE,
     )
@@ -70,6 +73,7 @@ def configure(
             "jobs.runner:run_catch_up",
             args=[[[name, slot] for name, slot in missed.items()]],
             id="catch-up",
+            jobstore="local",
             name="Gemiste taken inhalen: " + ", ".join(missed),
             replace_existing=True,
         )
