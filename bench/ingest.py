@@ -15,15 +15,15 @@ import json
 import random
 import re
 import tempfile
-import threading
 import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+
+from local_server import serve
 
 from jobs.feeds.fetcher import Fetcher
 from jobs.ingest import IngestOptions
@@ -78,27 +78,10 @@ def generate_page(count: int, seed: int = 2026) -> bytes:
 
 
 @contextmanager
-def serve(body: bytes) -> Iterator[str]:
+def serve_page(body: bytes) -> Iterator[str]:
     """Serve one page on 127.0.0.1 and yield its URL."""
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/vacatures"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve(lambda _path: body) as base:
+        yield f"{base}/vacatures"
 
 
 def baseline(url: str) -> tuple[float, int]:
@@ -150,7 +133,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=5000)
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp, serve(generate_page(args.count)) as url:
+    with tempfile.TemporaryDirectory() as tmp, serve_page(generate_page(args.count)) as url:
         database_url = args.database_url or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
         seconds, parsed = baseline(url)
         rows = [("baseline: fetch + json.loads", parsed, seconds)]

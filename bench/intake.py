@@ -16,15 +16,12 @@ from __future__ import annotations
 import argparse
 import json
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from local_server import serve
 from sqlalchemy import select
 
 from jobs.feeds.fetcher import Fetcher
@@ -78,32 +75,6 @@ def expected_of(path: Path) -> list[dict[str, Any]]:
         (path.parent / f"{name}.expected.json").read_text(encoding="utf-8")
     )
     return truth
-
-
-@contextmanager
-def serve(files: dict[str, Path]) -> Iterator[str]:
-    """Serve the corpus files on 127.0.0.1 and yield the base URL."""
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
-            path = files.get(self.path)
-            body = path.read_bytes() if path else b"niet gevonden"
-            self.send_response(200 if path else 404)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 @dataclass
@@ -253,7 +224,11 @@ def main() -> None:
     args = parser.parse_args()
     files = {f"/{key}/{path.name}": path for key, _, path, _ in SOURCES}
     scores = {"open": Score(), "sealed": Score()}
-    with tempfile.TemporaryDirectory() as tmp, serve(files) as base:
+
+    def body_of(path: str) -> bytes | None:
+        return files[path].read_bytes() if path in files else None
+
+    with tempfile.TemporaryDirectory() as tmp, serve(body_of) as base:
         fetcher = Fetcher.from_settings(Settings(feed_host_delay_s=0, feed_retries=0))
         found = read_all(base, fetcher)
         truth: dict[str, dict[str, list[dict[str, Any]]]] = {"open": {}, "sealed": {}}

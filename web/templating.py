@@ -10,7 +10,9 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from models.lifecycle import OPEN_MATCH_STATUSES
 from web.extensions import LANGUAGES
-from web.mediator.labels import (
+from web.redirects import is_local_path
+from web.roles import declare_access
+from web.vocabulary import (
     ALL_REASONS,
     CHECKLIST_ITEMS,
     CONTRACT_LABELS,
@@ -20,10 +22,11 @@ from web.mediator.labels import (
     KIND_LABELS,
     NO_SHOW_REASONS,
     STATUS_LABELS,
+    VOCABULARIES,
+    label,
+    labels,
+    shown,
 )
-from web.redirects import is_local_path
-from web.roles import declare_access
-from web.vocabulary import VOCABULARIES, label, labels, shown
 
 # The language switch (and the icon) are open to everyone, logged in or not.
 language_bp = Blueprint("language", __name__)

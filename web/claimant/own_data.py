@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from models.privacy import export_claimant
+from web.vocabulary import label, labels
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # The parts of the export, in the order a person would look for them; others follow.
@@ -103,9 +104,6 @@ def readable(
 
 def _shown(key: str, value: Any) -> str:
     """Return a field's value in words: codes as their Dutch label, monitoring as words."""
-    # Imported here: web.vocabulary reads web.mediator.labels, whose package imports us.
-    from web.vocabulary import label, labels
-
     if key in VALUE_VOCABULARIES and value:
         return labels(value if isinstance(value, list) else [value], VALUE_VOCABULARIES[key])
     if (

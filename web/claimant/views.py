@@ -9,7 +9,6 @@ from matcher.store.what_if import changes_for
 from matcher.what_if import Change, claimant_sentence
 from models import Claimant
 from models.base import utcnow
-from models.workflow import TransitionError
 from web.claimant import bp
 from web.claimant.forms import ConsentForm, InterestForm, PreferencesForm
 from web.claimant.own_data import as_json, own_data, readable
@@ -26,7 +25,7 @@ from web.claimant.services import (
 )
 from web.db import get_session
 from web.mediator.nav import region, today
-from web.refusals import refusal_text
+from web.refusals import commit_step
 
 
 @bp.get("/")
@@ -50,25 +49,19 @@ def interest(match_id: int) -> BaseResponse:
     form = InterestForm()
     if not form.validate_on_submit():
         abort(400)
-    db = get_session()
-    try:
-        mark_interest(
-            db,
+    return commit_step(
+        lambda: mark_interest(
+            get_session(),
             claimant_id=_claimant().id,
             actor_id=current_user.id,
             match_id=match_id,
             interested=form.interested.data == "yes",
             now=utcnow(),
-        )
-    except LookupError:
-        abort(404)
-    except TransitionError:
-        db.rollback()
-        flash(gettext("U heeft hier al antwoord op gegeven."), "error")
-        return redirect(url_for("claimant.home"))
-    db.commit()
-    flash(gettext("Dank u. Uw antwoord is bewaard."))
-    return redirect(url_for("claimant.home"))
+        ),
+        done=gettext("Dank u. Uw antwoord is bewaard."),
+        target=redirect(url_for("claimant.home")),
+        refused=gettext("U heeft hier al antwoord op gegeven."),
+    )
 
 
 @bp.get("/toestemming")
@@ -88,29 +81,23 @@ def consent(match_id: int) -> BaseResponse:
     form = ConsentForm()
     if not form.validate_on_submit():
         abort(400)
-    db = get_session()
     given = form.consent.data == "give"
-    try:
-        set_consent(
-            db,
+    if given:
+        done = gettext("De werkgever mag uw naam en e-mailadres nu zien.")
+    else:
+        done = gettext("De werkgever ziet uw naam en e-mailadres niet meer.")
+    return commit_step(
+        lambda: set_consent(
+            get_session(),
             claimant_id=_claimant().id,
             actor_id=current_user.id,
             match_id=match_id,
             given=given,
             now=utcnow(),
-        )
-    except LookupError:
-        abort(404)
-    except TransitionError as error:
-        db.rollback()
-        flash(refusal_text(error), "error")
-        return redirect(url_for("claimant.consents"))
-    db.commit()
-    if given:
-        flash(gettext("De werkgever mag uw naam en e-mailadres nu zien."))
-    else:
-        flash(gettext("De werkgever ziet uw naam en e-mailadres niet meer."))
-    return redirect(url_for("claimant.consents"))
+        ),
+        done=done,
+        target=redirect(url_for("claimant.consents")),
+    )
 
 
 @bp.post("/voorstellen/<int:match_id>/intrekken")
@@ -119,24 +106,17 @@ def withdraw(match_id: int) -> BaseResponse:
     form = ConsentForm()
     if not form.validate_on_submit():
         abort(400)
-    db = get_session()
-    try:
-        withdraw_interest(
-            db,
+    return commit_step(
+        lambda: withdraw_interest(
+            get_session(),
             claimant_id=_claimant().id,
             actor_id=current_user.id,
             match_id=match_id,
             now=utcnow(),
-        )
-    except LookupError:
-        abort(404)
-    except TransitionError as error:
-        db.rollback()
-        flash(refusal_text(error), "error")
-        return redirect(url_for("claimant.home"))
-    db.commit()
-    flash(gettext("U heeft uw interesse ingetrokken."))
-    return redirect(url_for("claimant.home"))
+        ),
+        done=gettext("U heeft uw interesse ingetrokken."),
+        target=redirect(url_for("claimant.home")),
+    )
 
 
 @bp.route("/gegevens", methods=["GET", "POST"])

@@ -8,7 +8,6 @@ from werkzeug.wrappers import Response as BaseResponse
 from models import Employer, Opportunity
 from models.base import utcnow
 from models.settings import today as service_today
-from models.workflow import TransitionError
 from web.covenant.services import employer_ledger, ledger_years
 from web.covenant.views import chosen_year
 from web.db import get_session
@@ -22,7 +21,7 @@ from web.employer.services import (
     list_opportunities,
     save_opportunity,
 )
-from web.refusals import refusal_text
+from web.refusals import commit_step
 
 
 @bp.get("/")
@@ -99,10 +98,9 @@ def answer_proposal(match_id: int) -> BaseResponse:
             "error",
         )
         return redirect(url_for("employer.proposals"))
-    db = get_session()
-    try:
-        decide(
-            db,
+    return commit_step(
+        lambda: decide(
+            get_session(),
             employer_id=_employer().id,
             actor_id=current_user.id,
             match_id=match_id,
@@ -110,16 +108,10 @@ def answer_proposal(match_id: int) -> BaseResponse:
             reason_code=form.reason.data or None,
             placement=form.placement(),
             now=utcnow(),
-        )
-    except LookupError:
-        abort(404)
-    except TransitionError as error:
-        db.rollback()
-        flash(refusal_text(error), "error")
-        return redirect(url_for("employer.proposals"))
-    db.commit()
-    flash(gettext("Uw antwoord is opgeslagen."))
-    return redirect(url_for("employer.proposals"))
+        ),
+        done=gettext("Uw antwoord is opgeslagen."),
+        target=redirect(url_for("employer.proposals")),
+    )
 
 
 def _employer() -> Employer:

@@ -8,7 +8,6 @@ from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
 from models import Match
-from models.workflow import TransitionError
 from web.db import get_session
 from web.mediator import bp
 from web.mediator.forms import ChecklistForm, FollowUpForm, OutcomeForm, RejectForm
@@ -24,24 +23,19 @@ from web.mediator.proposals import (
     update_checklist,
     withdraw_in_session,
 )
-from web.refusals import refusal_text
+from web.refusals import commit_step
 
 
-def _apply(match_id: int, action: Callable[[Match], None]) -> BaseResponse:
+def _apply(match_id: int, action: Callable[[Match], object]) -> BaseResponse:
     """Run one action on a match of the region, commit, and go back."""
-    db = get_session()
-    match = get_match(db, match_id=match_id, region=region())
+    match = get_match(get_session(), match_id=match_id, region=region())
     if match is None:
         abort(404)
-    try:
-        action(match)
-    except TransitionError as error:
-        db.rollback()
-        flash(refusal_text(error), "error")
-        return back("mediator.claimant", claimant_id=match.claimant_id)
-    db.commit()
-    flash(gettext("Opgeslagen."))
-    return back("mediator.claimant", claimant_id=match.claimant_id)
+    return commit_step(
+        lambda: action(match),
+        done=gettext("Opgeslagen."),
+        target=back("mediator.claimant", claimant_id=match.claimant_id),
+    )
 
 
 @bp.post("/voorstellen/<int:match_id>/goedkeuren")

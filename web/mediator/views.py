@@ -9,7 +9,6 @@ from matcher.store.explanations import explanations
 from matcher.store.what_if import changes_for
 from matcher.what_if import mediator_sentence
 from models import Claimant
-from models.workflow import TransitionError
 from web.db import get_session
 from web.mediator import bp
 from web.mediator.export import csv_response, wants_csv
@@ -42,6 +41,7 @@ from web.mediator.profiles import (
 )
 from web.mediator.proposals import propose_manually
 from web.mediator.services import list_claimants, record_export, record_list_access
+from web.refusals import commit_step
 
 READ_REASONS = ("caseload", "sessie", "intake", "opvolging")
 
@@ -105,28 +105,22 @@ def override(claimant_id: int) -> BaseResponse:
     if not form.validate_on_submit():
         flash(gettext("Niet opgeslagen: vul het nummer van de kans en een reden in."), "error")
         return target
-    db = get_session()
-    try:
-        propose_manually(
-            db,
+    return commit_step(
+        lambda: propose_manually(
+            get_session(),
             claimant=found,
             opportunity_id=form.opportunity_id.data,
             actor_id=current_user.id,
             reason_code=form.reason.data,
             now=now(),
-        )
-    except (LookupError, TransitionError):
-        db.rollback()
-        flash(
-            gettext(
-                "Deze kans kan niet worden voorgesteld (onbekend, gesloten of al voorgesteld)."
-            ),
-            "error",
-        )
-        return target
-    db.commit()
-    flash(gettext("Het voorstel is toegevoegd en goedgekeurd."))
-    return target
+        ),
+        done=gettext("Het voorstel is toegevoegd en goedgekeurd."),
+        target=target,
+        refused=gettext(
+            "Deze kans kan niet worden voorgesteld (onbekend, gesloten of al voorgesteld)."
+        ),
+        unknown_is_refusal=True,
+    )
 
 
 @bp.post("/klanten/<int:claimant_id>/routering")
