@@ -1,7 +1,8 @@
 """Routing and hard constraints, evaluated for a block of claimants against all opportunities.
 
-A pair is feasible only when every constraint of DESIGN.md holds. A value the claimant
-has not given is read in the most cautious way, and ``unknowns`` names it for the reasons:
+A pair is feasible only when every constraint of docs/design.md holds. A value the
+claimant has not given is read in the most cautious way, and ``unknowns`` names it for the
+reasons:
 
 - postcode unknown or not in the gazetteer: nothing is feasible;
 - max_travel_km unknown: search within ``UNKNOWN_TRAVEL_KM``;

@@ -1,4 +1,4 @@
-"""Claimant profiles and opportunities in the interchange format (DESIGN.md).
+"""Claimant profiles and opportunities in the interchange format (docs/design.md).
 
 ``claimant_from_dict`` and ``opportunity_from_dict`` validate one JSON object or CSV row
 and return the record or the list of field errors. Fields outside the format are kept

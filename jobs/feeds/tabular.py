@@ -1,4 +1,4 @@
-"""CSV and JSON(-Lines) files in the interchange format (DESIGN.md), validated by the matcher."""
+"""CSV and JSON(-Lines) files in the interchange format (docs/design.md), checked by the matcher."""
 
 import json
 import math

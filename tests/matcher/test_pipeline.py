@@ -56,7 +56,7 @@ opportunities = st.builds(
 
 
 def violations(c: ClaimantProfile, o: OpportunityRecord, gazetteer: Gazetteer) -> list[str]:
-    """Check one pair against DESIGN.md's hard constraints, independently of the filters."""
+    """Check one pair against docs/design.md's hard constraints, independently of the filters."""
     out = []
     limit = UNKNOWN_TRAVEL_KM if c.max_travel_km is None else c.max_travel_km
     known = c.postcode in gazetteer and o.postcode in gazetteer
