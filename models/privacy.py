@@ -174,7 +174,12 @@ def apply_retention(session: Session, *, now: datetime) -> dict[str, int]:
         ("job_runs", JobRun, JobRun.started_at, JOB_RUN_RETENTION),
         ("matching_runs", MatchingRun, MatchingRun.started_at, MATCHING_RUN_RETENTION),
     ):
-        result = session.execute(delete(model).where(column < now - period))
+        # "fetch", not the default "evaluate": evaluating the cut-off in Python against rows
+        # this session holds compares their naive SQLite times with the aware `now`.
+        result = session.execute(
+            delete(model).where(column < now - period),
+            execution_options={"synchronize_session": "fetch"},
+        )
         counts[name] = result.rowcount  # type: ignore[attr-defined]
     counts.update(drop_unused_snapshots(session))
     return counts

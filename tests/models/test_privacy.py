@@ -146,3 +146,36 @@ def test_recorded_runs_are_exported_and_scrubbed_on_erasure(db: Session) -> None
     run = db.get(MatchingRun, "r1")
     assert run is not None and key not in repr(run.inputs) and key not in repr(run.results)
     assert run.inputs["claimants"] == [{"id": "x"}]
+
+
+def test_retention_deletes_rows_the_session_holds_loaded(db: Session) -> None:
+    from models import MatchingRun
+    from models.privacy import MATCHING_RUN_RETENTION
+
+    # A run recorded, then aged past its retention while this session holds it loaded:
+    # the delete must not compare the loaded (on SQLite naive) times with an aware `now`.
+    for run_id in ("old", "new"):
+        db.add(
+            MatchingRun(
+                id=run_id,
+                region="test",
+                model_version="default",
+                model_hash="0" * 64,
+                input_hash="1" * 64,
+                inputs={},
+                results=[],
+                started_at=NOW,
+            )
+        )
+    db.add(LoginFailure(user_id=None, origin_hash="x", at=NOW - timedelta(days=31)))
+    db.commit()
+    old = db.get(MatchingRun, "old")
+    assert old is not None
+    old.started_at = NOW - MATCHING_RUN_RETENTION - timedelta(days=1)
+    db.commit()
+    held = db.scalars(select(MatchingRun)).all() + db.scalars(select(LoginFailure)).all()
+    assert len(held) == 3  # loaded into the session, not expired
+    counts = apply_retention(db, now=NOW)
+    db.commit()
+    assert counts["matching_runs"] == 1 and counts["login_failures"] == 1
+    assert set(db.scalars(select(MatchingRun.id))) == {"new"}
