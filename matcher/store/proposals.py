@@ -60,8 +60,8 @@ def propose_for_sessions(
         return dict(STOPPED)
     today = today or dt.datetime.now(AMSTERDAM).date()
     start = dt.datetime.combine(today, dt.time.min, tzinfo=AMSTERDAM)
-    groups = [g.id for g in planned_sessions(session, region=region, start=start, days=7)]
-    return _propose(session, groups, region, today, linker, progress, started_by_id)
+    planned = [s.id for s in planned_sessions(session, region=region, start=start, days=7)]
+    return _propose(session, planned, region, today, linker, progress, started_by_id)
 
 
 def propose_for_session(
