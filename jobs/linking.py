@@ -1,7 +1,6 @@
 """ESCO occupations for vacancy titles, through the matcher's OccupationLinker."""
 
 from collections.abc import Callable
-from functools import cache
 
 from matcher.occupations import OccupationLinker
 
@@ -9,17 +8,11 @@ from matcher.occupations import OccupationLinker
 TitleLinker = Callable[[list[str]], list[tuple[str, str] | None]]
 
 
-@cache
-def _linker() -> OccupationLinker:
-    """Load the shipped taxonomy once per process (it takes a few seconds)."""
-    return OccupationLinker.default()
-
-
 def link_titles(titles: list[str]) -> list[tuple[str, str] | None]:
     """Return the best ESCO occupation (uri, label) of each title, or None."""
     if not titles:
         return []
-    results = _linker().link_many(titles, k=1)
+    results = OccupationLinker.default().link_many(titles, k=1)
     return [(hits[0].uri, hits[0].label) if hits else None for hits in results]
 
 

@@ -1,11 +1,11 @@
-"""Pre-session match lists: the scheduled job around matcher.proposals."""
+"""Pre-session match lists: the scheduled job around matcher.store.proposals."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from jobs.context import JobContext
-from matcher.proposals import propose_for_sessions
+from matcher.store.proposals import propose_for_sessions
 from models.db import transaction
 from models.settings import today
 

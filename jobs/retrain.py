@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from matcher.features import NEGATIVE_FEEDBACK, POSITIVE_FEEDBACK
 from matcher.linking import Linker
+from matcher.occupations import OccupationLinker
 from matcher.ranker import labels_from_outcomes, select_model
 from matcher.store.inputs import load_profiles, record_of
 from matcher.store.rankers import active_model, save_model_version
@@ -45,7 +46,8 @@ def retrain(
     known = {r.id for r in records}
     pairs = [(str(c), str(o)) for c, o, _ in outcomes if str(o) in known]
     statuses = [s for _, o, s in outcomes if str(o) in known]
-    X = pair_features(profiles, records, pairs, today=today, linker=linker or _linker())  # noqa: N806
+    linker = linker or OccupationLinker.default()
+    X = pair_features(profiles, records, pairs, today=today, linker=linker)  # noqa: N806
     in_use = active_model(session)
     version = select_model(
         X.astype(np.float64),
@@ -60,11 +62,3 @@ def retrain(
         "adopted": version.adopted,
         **metrics,
     }
-
-
-def _linker() -> Linker:
-    """Load the shipped occupation linker."""
-    from matcher.occupations import OccupationLinker
-
-    linker: Linker = OccupationLinker.default()
-    return linker

@@ -139,10 +139,6 @@ class FeatureContext:
         out[rows < 0, :] = np.nan
         return out
 
-    def title_keys(self, claimant: ClaimantProfile) -> list[int]:
-        """Return the title ids of a claimant, desired titles first."""
-        return self.titles.keys(claimant)
-
     def feasible_pairs(
         self, claimants: Sequence[ClaimantProfile], *, extra_km: float = 10.0
     ) -> PairBlock:

@@ -9,7 +9,7 @@ from typing import IO
 
 import click
 
-from matcher.linking import Linker, NullLinker
+from matcher.occupations import OccupationLinker
 from matcher.pipeline import ClaimantResult, rank
 from matcher.readers import RejectedRecord, read_claimants, read_opportunities
 
@@ -53,22 +53,12 @@ def match(
     rejected = bad_opportunities + bad_claimants
     _report(rejected)
     day = today.date() if today else dt.date.today()
-    results = rank(claimants, opportunities, today=day, top=top, linker=_linker())
+    results = rank(claimants, opportunities, today=day, top=top, linker=OccupationLinker.default())
     with click.open_file(str(out_path) if out_path else "-", "w", encoding="utf-8") as out:
         _write(results, out)
     if rejected:
         click.echo(f"{len(rejected)} record(s) rejected; the others were matched.", err=True)
         raise SystemExit(EXIT_REJECTED)
-
-
-def _linker() -> Linker:
-    try:
-        from matcher.occupations import OccupationLinker
-    except ImportError:
-        click.echo("warning: no occupation taxonomy installed; matching on text only", err=True)
-        return NullLinker()
-    linker: Linker = OccupationLinker.default()
-    return linker
 
 
 def _report(rejected: list[RejectedRecord]) -> None:

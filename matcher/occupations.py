@@ -155,13 +155,13 @@ class OccupationLinker:
 
     @classmethod
     def default(cls, rerank: bool = True) -> OccupationLinker:
-        """Return the linker over the shipped taxonomy and re-ranker, built once.
+        """Return the linker over the shipped taxonomy and re-ranker, built once per process.
 
+        This is the one loader of the shipped linker: every caller shares its object.
         ``rerank=False`` gives the hand-tuned linker alone (the re-ranker's gains are small,
         see docs/linking.md); without a built model file there is no re-ranking either.
         """
-        plain = _default_linker()
-        return plain.with_reranker(_shipped_reranker()) if rerank else plain
+        return _shipped_linker(rerank)
 
     def link(self, text: str, k: int = 10) -> list[Hit]:
         """Return the k best occupations or ISCO groups for a title, best first."""
@@ -323,10 +323,8 @@ def _fingerprint(
 
 
 @cache
-def _default_linker() -> OccupationLinker:
-    return OccupationLinker.from_taxonomy(Taxonomy.default())
-
-
-@cache
-def _shipped_reranker() -> Reranker | None:
-    return Reranker.load()
+def _shipped_linker(rerank: bool) -> OccupationLinker:
+    if not rerank:
+        return OccupationLinker.from_taxonomy(Taxonomy.default())
+    # Same index as the plain linker, shared: only the re-ranker is added.
+    return _shipped_linker(False).with_reranker(Reranker.load())

@@ -29,7 +29,7 @@ EXTRA_KM = 10.0
 
 
 @dataclass(frozen=True)
-class Match:
+class RankedPair:
     """One feasible opportunity for a claimant, with its score and reasons."""
 
     opportunity_id: str
@@ -44,7 +44,7 @@ class ClaimantResult:
     """The ranked matches of one claimant and advice on what would change them."""
 
     claimant_id: str
-    matches: list[Match]
+    matches: list[RankedPair]
     advice: list[str] = field(default_factory=list)
 
 
@@ -154,10 +154,10 @@ def _match(
     km: float,
     title: explain.TitleEvidence | None,
     missing: list[str],
-) -> Match:
+) -> RankedPair:
     features = dict(zip(FEATURE_NAMES, values, strict=True))
     reasons = explain.reasons(claimant, opportunity, features, km, title) + missing
-    return Match(opportunity.id, round(score, 4), reasons, features, round(km, 2))
+    return RankedPair(opportunity.id, round(score, 4), reasons, features, round(km, 2))
 
 
 def _evidence(

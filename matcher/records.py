@@ -17,8 +17,6 @@ from matcher import coercion as co
 from matcher.geo import parse_postcode
 from matcher.scales import OPPORTUNITY_KINDS, normalise_dutch, normalise_education
 
-PROTECTED_ATTRIBUTES = frozenset({"age", "gender", "nationality", "origin", "health"})
-
 
 @dataclass(frozen=True)
 class FieldError:

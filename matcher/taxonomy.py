@@ -42,11 +42,6 @@ class IscoGroup:
     code: str
     label: str
 
-    @property
-    def parent_code(self) -> str | None:
-        """Return the code of the broader group, or None at the top level."""
-        return self.code[:-1] or None
-
 
 @dataclass(frozen=True)
 class Skill:
@@ -91,10 +86,6 @@ class Taxonomy:
     def default(cls) -> Taxonomy:
         """Return the taxonomy shipped in matcher/data, loaded once per process."""
         return _load_default()
-
-    def isco_group(self, code: str) -> IscoGroup | None:
-        """Return the ISCO group with this code, if it exists."""
-        return self._isco_index.get(code)
 
     def isco_ancestors(self, code: str) -> list[IscoGroup]:
         """Return the ISCO groups from this code up to the major group, narrowest first."""

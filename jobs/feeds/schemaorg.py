@@ -137,8 +137,3 @@ def records_from_posting(posting: dict[str, Any], *, fallback_id: str) -> list[V
             )
         )
     return records
-
-
-def record_from_posting(posting: dict[str, Any], *, fallback_id: str) -> VacancyRecord:
-    """Return the vacancy of a JobPosting at its first place (see records_from_posting)."""
-    return records_from_posting(posting, fallback_id=fallback_id)[0]

@@ -86,14 +86,9 @@ def _json_rows(text: str) -> Iterator[Row]:
         )
 
 
-def _text(data: bytes) -> str:
-    """Decode as the CSV rule does (UTF-8 with or without BOM, else Windows-1252)."""
-    return decode(data)
-
-
 def parse_jsonl(data: bytes) -> ParseResult:
     """Parse interchange JSON Lines (or a JSON array) of opportunities."""
-    text = _text(data)
+    text = decode(data)  # as the CSV rule does: UTF-8 with or without BOM, else cp1252
     records, errors = _validate(_json_rows(text))
     last = text.rstrip("\n").rsplit("\n", 1)[-1]
     if text and not text.endswith("\n") and errors and errors[-1].raw == last:

@@ -181,7 +181,7 @@ def load_open_opportunities(
     return [r for r in records if r is not None and r.capacity > 0]
 
 
-def sessions_between(
+def planned_sessions(
     session: Session, *, region: str, start: dt.datetime, days: int
 ) -> list[GroupSession]:
     """Return the region's planned sessions starting in the given number of days from start."""

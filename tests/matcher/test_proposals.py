@@ -5,12 +5,8 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from matcher.proposals import (
-    CAPACITY_MULTIPLE,
-    PER_CLAIMANT,
-    propose_for_session,
-    propose_for_sessions,
-)
+from matcher.proposals import CAPACITY_MULTIPLE, PER_CLAIMANT
+from matcher.store.proposals import propose_for_session, propose_for_sessions
 from models import GroupSession, Match, Opportunity, SessionAttendance
 from tests.factories import create_claimant, create_opportunity, create_orderpicker, create_user
 from web.demo import load_demo

@@ -6,8 +6,8 @@ import json
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from matcher.proposals import propose_for_sessions
 from matcher.runs import replay
+from matcher.store.proposals import propose_for_sessions
 from matcher.store.run_records import recorded_inputs
 from models import GroupSession, MatchingRun, Opportunity, OpportunitySnapshot, SessionAttendance
 from tests.factories import create_claimant, create_opportunity, create_user

@@ -6,7 +6,7 @@ from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
 from matcher.fairness import Person, report
-from matcher.proposals import propose_for_sessions
+from matcher.store.proposals import propose_for_sessions
 from models.system_flag import AUTOMATIC_MATCHING, flag_enabled
 from tests.factories import create_user
 from tests.web.test_auth import login

@@ -6,7 +6,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from matcher.proposals import propose_for_sessions
+from matcher.store.proposals import propose_for_sessions
 from models import User
 from web.demo.employers import add_employers
 from web.demo.history import add_sessions_and_outcomes

@@ -195,7 +195,6 @@ EMPLOYER_JOBS = {
     "Distributiecentrum Gooi": ("orderpicker", "magazijnmedewerker", "heftruckchauffeur"),
 }
 # Hours per week as these jobs are usually offered: (minimum, maximum).
-PART_TIME = (12, 24)
 FULL_TIME = (32, 40)
 JOB_HOURS = {
     "vakkenvuller": (8, 20),
@@ -264,4 +263,3 @@ RESTRICTIONS = (
     "geen_buitenwerk",
     "geen_hoge_werkdruk",
 )
-PHYSICAL_DEMANDS = ("tillen", "staan", "nachtdienst", "buitenwerk", "hoge_werkdruk")

@@ -5,11 +5,12 @@ from flask_babel import gettext
 from flask_login import current_user
 
 from matcher.csv_reading import read_csv
+from models.base import utcnow
 from web.db import get_session
 from web.mediator import bp
 from web.mediator.forms import ImportForm
 from web.mediator.imports import COLUMNS, PROBLEMS, ImportResult, import_claimants
-from web.mediator.nav import now, region, today
+from web.mediator.nav import region, today
 
 MAX_BYTES = 2 * 1024 * 1024
 
@@ -31,7 +32,7 @@ def import_file() -> str:
                 region=region(),
                 mediator_id=current_user.id,
                 today=today(),
-                now=now(),
+                now=utcnow(),
             )
             db.commit()
     return render_template(

@@ -1,13 +1,12 @@
 """Small helpers the mediator views share."""
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from flask import current_app, request, url_for
 from werkzeug.utils import redirect
 from werkzeug.wrappers import Response as BaseResponse
 
-from models.base import utcnow
 from models.settings import today as service_today
 from web.redirects import is_local_path
 
@@ -16,11 +15,6 @@ def region() -> str:
     """Return the region this installation serves."""
     value: str = current_app.config["SETTINGS"].region
     return value
-
-
-def now() -> datetime:
-    """Return the current time, timezone-aware."""
-    return utcnow()
 
 
 def today() -> date:

@@ -55,7 +55,7 @@ def week_bounds(today: date) -> tuple[datetime, datetime]:
     return start, start + timedelta(days=7)
 
 
-def sessions_between(
+def session_summaries(
     session: Session, *, region: str, start: datetime, end: datetime
 ) -> list[SessionSummary]:
     """Return the region's sessions starting in [start, end), earliest first."""
@@ -130,7 +130,7 @@ def first_free_session(
     session: Session, *, region: str, now: datetime, within_days: int
 ) -> GroupSession | None:
     """Return the earliest planned session within the coming days that has a free seat."""
-    for summary in sessions_between(
+    for summary in session_summaries(
         session, region=region, start=now, end=now + timedelta(days=within_days)
     ):
         if summary.session.status == "planned" and summary.free_seats > 0:

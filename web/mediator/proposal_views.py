@@ -7,21 +7,19 @@ from flask_babel import gettext
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
-from models import Match
+from models import Match, workflow
+from models.base import utcnow
 from web.db import get_session
 from web.mediator import bp
 from web.mediator.forms import ChecklistForm, FollowUpForm, OutcomeForm, RejectForm
-from web.mediator.nav import back, now, region
+from web.mediator.nav import back, region
 from web.mediator.proposals import (
+    CHECKLIST,
     approve_proposal,
-    consent_in_session,
     get_match,
     record_outcome,
     reject_proposal,
-    release_proposal,
     set_follow_up,
-    update_checklist,
-    withdraw_in_session,
 )
 from web.refusals import commit_step
 
@@ -43,7 +41,7 @@ def approve(match_id: int) -> BaseResponse:
     """Approve a proposal."""
     return _apply(
         match_id,
-        lambda m: approve_proposal(get_session(), match=m, actor_id=current_user.id, now=now()),
+        lambda m: approve_proposal(get_session(), match=m, actor_id=current_user.id, now=utcnow()),
     )
 
 
@@ -70,7 +68,7 @@ def release(match_id: int) -> BaseResponse:
     """Release an approved proposal to the employer."""
     return _apply(
         match_id,
-        lambda m: release_proposal(get_session(), match=m, actor_id=current_user.id, now=now()),
+        lambda m: workflow.release(get_session(), match=m, actor_id=current_user.id, now=utcnow()),
     )
 
 
@@ -79,7 +77,9 @@ def consent(match_id: int) -> BaseResponse:
     """Record that the claimant, present in the session, agrees to be named to the employer."""
     return _apply(
         match_id,
-        lambda m: consent_in_session(get_session(), match=m, actor_id=current_user.id, now=now()),
+        lambda m: workflow.give_consent(
+            get_session(), match=m, actor_id=current_user.id, via="session", now=utcnow()
+        ),
     )
 
 
@@ -88,7 +88,9 @@ def withdraw_consent(match_id: int) -> BaseResponse:
     """Record that the claimant, present in the session, withdraws their consent."""
     return _apply(
         match_id,
-        lambda m: withdraw_in_session(get_session(), match=m, actor_id=current_user.id, now=now()),
+        lambda m: workflow.withdraw_consent(
+            get_session(), match=m, actor_id=current_user.id, via="session", now=utcnow()
+        ),
     )
 
 
@@ -108,7 +110,7 @@ def outcome(match_id: int) -> BaseResponse:
             applied_on=form.applied_on.data,
             reason_code=form.reason.data or None,
             placement=form.placement(),
-            now=now(),
+            now=utcnow(),
         ),
     )
 
@@ -130,8 +132,12 @@ def checklist(match_id: int) -> BaseResponse:
         return _invalid(match_id)
     return _apply(
         match_id,
-        lambda m: update_checklist(
-            get_session(), match=m, actor_id=current_user.id, items=form.items()
+        lambda m: workflow.record_event(
+            get_session(),
+            match=m,
+            actor_id=current_user.id,
+            code=CHECKLIST,
+            details={CHECKLIST: form.items()},
         ),
     )
 

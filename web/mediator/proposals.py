@@ -12,13 +12,13 @@ from models.workflow import (
     TransitionError,
     approve,
     create,
-    give_consent,
     record_event,
-    release,
     transition,
-    withdraw_consent,
 )
 from web.mediator.profiles import completeness
+
+# The history code of a checklist change; its details hold the checklist.
+CHECKLIST = "checklist"
 
 # What a mediator records in two clicks: outcome -> (status, fixed reason code or None).
 OUTCOMES = {
@@ -67,11 +67,6 @@ def reject_proposal(
     )
 
 
-def release_proposal(session: Session, *, match: Match, actor_id: int, now: datetime) -> None:
-    """Let the employer see an approved proposal."""
-    release(session, match=match, actor_id=actor_id, now=now)
-
-
 def record_outcome(  # noqa: PLR0913 - one form, several optional fields
     session: Session,
     *,
@@ -115,28 +110,9 @@ def record_outcome(  # noqa: PLR0913 - one form, several optional fields
             claimant.allowed_kinds = ["coaching"]
 
 
-def consent_in_session(session: Session, *, match: Match, actor_id: int, now: datetime) -> None:
-    """Record consent the claimant gave in the session, with the mediator."""
-    give_consent(session, match=match, actor_id=actor_id, via="session", now=now)
-
-
-def withdraw_in_session(session: Session, *, match: Match, actor_id: int, now: datetime) -> None:
-    """Record that the claimant, in the session, withdrew consent."""
-    withdraw_consent(session, match=match, actor_id=actor_id, via="session", now=now)
-
-
 def set_follow_up(match: Match, *, on: date | None) -> None:
     """Set or clear the follow-up date of a match."""
     match.follow_up_on = on
-
-
-def update_checklist(
-    session: Session, *, match: Match, actor_id: int, items: dict[str, bool]
-) -> None:
-    """Store the application checklist of a match."""
-    record_event(
-        session, match=match, actor_id=actor_id, code="checklist", details={"checklist": items}
-    )
 
 
 def checklists(session: Session, *, match_ids: list[int]) -> dict[int, dict[str, bool]]:
@@ -145,11 +121,11 @@ def checklists(session: Session, *, match_ids: list[int]) -> dict[int, dict[str,
         select(MatchStatusChange)
         .where(
             MatchStatusChange.match_id.in_(match_ids),
-            MatchStatusChange.reason_code == "checklist",
+            MatchStatusChange.reason_code == CHECKLIST,
         )
         .order_by(MatchStatusChange.at, MatchStatusChange.id)
     )
-    return {row.match_id: dict(row.details.get("checklist", {})) for row in rows}
+    return {row.match_id: dict(row.details.get(CHECKLIST, {})) for row in rows}
 
 
 def propose_manually(

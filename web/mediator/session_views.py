@@ -8,13 +8,14 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
-from matcher.proposals import propose_for_session
+from matcher.store.proposals import propose_for_session
 from models import GroupSession
+from models.base import utcnow
 from web.db import get_session
 from web.mediator import attendance, bp
 from web.mediator.export import csv_response, wants_csv
 from web.mediator.forms import SessionForm
-from web.mediator.nav import now, region, today
+from web.mediator.nav import region, today
 from web.mediator.planning import (
     AMSTERDAM,
     Attendee,
@@ -22,7 +23,7 @@ from web.mediator.planning import (
     get_group,
     plan_session,
     record_session_read,
-    sessions_between,
+    session_summaries,
     week_bounds,
 )
 from web.mediator.roster import roster
@@ -46,9 +47,9 @@ def _planner_page(form: SessionForm) -> str:
     week = timedelta(days=7)
     return render_template(
         "mediator/planner.html",
-        last_week=sessions_between(db, region=region(), start=start - week, end=start),
-        this_week=sessions_between(db, region=region(), start=start, end=end),
-        next_week=sessions_between(db, region=region(), start=end, end=end + timedelta(days=7)),
+        last_week=session_summaries(db, region=region(), start=start - week, end=start),
+        this_week=session_summaries(db, region=region(), start=start, end=end),
+        next_week=session_summaries(db, region=region(), start=end, end=end + timedelta(days=7)),
         form=form,
     )
 
@@ -98,7 +99,7 @@ def session(session_id: int) -> str | BaseResponse:
         "mediator/session.html",
         group=group,
         lines=lines,
-        can_reopen=attendance.can_reopen(group, now=now()),
+        can_reopen=attendance.can_reopen(group, now=utcnow()),
     )
 
 
@@ -211,7 +212,7 @@ def close(session_id: int) -> BaseResponse:
     group = _group_or_404(session_id)
     db = get_session()
     try:
-        attendance.close(db, group=group, now=now())
+        attendance.close(db, group=group, now=utcnow())
     except attendance.SessionStateError as error:
         db.rollback()
         flash(CLOSE_REFUSALS[error.code], "error")
@@ -227,7 +228,7 @@ def reopen(session_id: int) -> BaseResponse:
     group = _group_or_404(session_id)
     db = get_session()
     try:
-        attendance.reopen(group, now=now())
+        attendance.reopen(group, now=utcnow())
     except attendance.SessionStateError:
         flash(
             gettext("Een sessie kan alleen heropend worden op de dag dat ze is afgerond."), "error"

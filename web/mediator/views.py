@@ -9,6 +9,7 @@ from matcher.store.explanations import explanations
 from matcher.store.what_if import changes_for
 from matcher.what_if import mediator_sentence
 from models import Claimant
+from models.base import utcnow
 from web.db import get_session
 from web.mediator import bp
 from web.mediator.export import csv_response, wants_csv
@@ -20,7 +21,7 @@ from web.mediator.forms import (
     RejectForm,
     RoutingForm,
 )
-from web.mediator.nav import now, region, today
+from web.mediator.nav import region, today
 from web.mediator.planning import (
     has_planned_session,
     invite_to_first_free,
@@ -112,7 +113,7 @@ def override(claimant_id: int) -> BaseResponse:
             opportunity_id=form.opportunity_id.data,
             actor_id=current_user.id,
             reason_code=form.reason.data,
-            now=now(),
+            now=utcnow(),
         ),
         done=gettext("Het voorstel is toegevoegd en goedgekeurd."),
         target=target,
@@ -152,7 +153,7 @@ def invite(claimant_id: int) -> BaseResponse:
     if has_planned_session(db, claimant_id=found.id):
         flash(gettext("Deze klant is al uitgenodigd voor een geplande sessie."), "error")
     else:
-        group = invite_to_first_free(db, claimant=found, now=now())
+        group = invite_to_first_free(db, claimant=found, now=utcnow())
         db.commit()
         _flash_invitation(group is not None, registered=False)
     return redirect(url_for("mediator.claimant", claimant_id=found.id))
@@ -177,7 +178,7 @@ def intake() -> str | BaseResponse:
                 today=today(),
                 fields=form.profile_fields(),
             )
-            group = invite_to_first_free(db, claimant=new, now=now())
+            group = invite_to_first_free(db, claimant=new, now=utcnow())
             db.commit()
             _flash_invitation(group is not None)
             return redirect(url_for("mediator.claimant", claimant_id=new.id, reden="intake"))
