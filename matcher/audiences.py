@@ -11,19 +11,13 @@ from collections.abc import Mapping, Sequence
 
 from matcher.explain import Fact, TitleEvidence, facts
 from matcher.filters import unknowns
+from matcher.limits import unknown_fields
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.scales import education_name
 from matcher.text import claimant_titles, normalise_title
 
 # Names of the claimant fields a hard limit needs, as the mediator reads them.
-MISSING_NAMES = {
-    "postcode": "postcode",
-    "max_travel_km": "reisafstand",
-    "hours_per_week": "uren per week",
-    "driving_licence": "rijbewijs",
-    "dutch_level": "taalniveau",
-    "restrictions": "beperkingen",
-}
+MISSING_NAMES = {unknown.field: unknown.missing_name for unknown in unknown_fields()}
 
 
 def for_mediator(found: list[Fact], missing: Sequence[str] = ()) -> list[str]:
