@@ -33,6 +33,7 @@ __all__ = [
     "OpportunityTable",
     "excluded_demands",
     "feasible_except_distance",
+    "refused_by",
     "travel_limits",
     "unknowns",
     "within_reach",
@@ -108,3 +109,22 @@ def within_reach(distance: npt.NDArray[np.float64], limits: npt.NDArray[np.float
     """Return which pairs lie within travel distance; unknown places (NaN) never do."""
     with np.errstate(invalid="ignore"):
         return np.asarray(distance <= limits[:, None], dtype=bool)
+
+
+def refused_by(
+    claimant: ClaimantProfile, opportunity: OpportunityRecord, gazetteer: Gazetteer, today: dt.date
+) -> list[str]:
+    """Return the names of the limits that keep this opportunity from this claimant."""
+    table = OpportunityTable.build([opportunity], gazetteer, today)
+    home = gazetteer.index_of([claimant.postcode or ""])  # unknown: no place, never in reach
+    distance = gazetteer.distance_matrix(home, table.location)
+    reach = bool(within_reach(distance, travel_limits([claimant]))[0, 0])
+    # The one limit without a profile check is travel distance (geography).
+    passed = {limit.name: _admitted(limit, claimant, table) for limit in SIFTS}
+    return [limit.name for limit in LIMITS if not passed.get(limit.name, reach)]
+
+
+def _admitted(limit: HardLimit, claimant: ClaimantProfile, table: OpportunityTable) -> bool:
+    if limit.admits is None:
+        return True
+    return bool(limit.admits([claimant], table.requirements[limit.name])[0, 0])

@@ -35,7 +35,7 @@ def limit_field(
     # The Dutch texts are msgids of the catalogue; tests/web/test_limit_fields.py checks.
     label = _l(text.label)
     if spec.json_type in ("integer", "number"):
-        bounds = NumberRange(spec.minimum, spec.maximum, _l(text.message))
+        bounds = NumberRange(*spec.bounds(), message=_l(text.message))
         if spec.json_type == "integer":
             return IntegerField(label, validators=[Optional(), bounds])
         return DecimalField(label, places=text.places, validators=[Optional(), bounds])

@@ -84,6 +84,12 @@ class FieldSpec:
     # Where the API has always accepted wider bounds than the forms, kept as it was.
     api_bounds: tuple[float, float] | None = None
 
+    def bounds(self) -> tuple[float, float]:
+        """Return (minimum, maximum) of a number field, both inclusive."""
+        if self.minimum is None or self.maximum is None:
+            raise ValueError(f"{self.side}.{self.name} has no bounds")
+        return self.minimum, self.maximum
+
 
 @dataclass(frozen=True)
 class HardLimit:

@@ -9,13 +9,20 @@ from typing import Any
 import numpy as np
 import pytest
 
-from matcher.audiences import MISSING_NAMES
+from matcher.audiences import MISSING_NAMES, kept_out
 from matcher.explain import UNKNOWN_SENTENCES
-from matcher.filters import SIFTS, OpportunityTable, feasible_except_distance, unknowns
+from matcher.filters import (
+    SIFTS,
+    OpportunityTable,
+    feasible_except_distance,
+    refused_by,
+    unknowns,
+)
 from matcher.geo import Gazetteer
 from matcher.limits import AUDIENCES, LIMITS, HardLimit, unknown_fields
 from matcher.records import CLAIMANT_FIELDS, OPPORTUNITY_FIELDS, ClaimantProfile, OpportunityRecord
 from matcher.what_if import EASES, Change, claimant_sentence, mediator_sentence
+from models import Claimant, Opportunity
 from tests.matcher.conftest import TODAY, make_claimant, make_opportunity
 
 # Per limit: a change to the base pair (claimant, opportunity) that only that limit refuses.
@@ -54,6 +61,21 @@ def test_the_feasibility_matrix_applies_every_profile_limit(limit: HardLimit) ->
     claimant, opportunity = WITNESSES[limit.name]
     assert _feasible(make_claimant(), make_opportunity())
     assert not _feasible(make_claimant(**claimant), make_opportunity(**opportunity))
+
+
+@pytest.mark.parametrize("limit", LIMITS, ids=lambda limit: limit.name)
+def test_each_witness_is_refused_by_its_own_limit_alone(limit: HardLimit) -> None:
+    claimant, opportunity = WITNESSES[limit.name]
+    pair = make_claimant(**claimant), make_opportunity(**opportunity)
+    assert refused_by(*pair, Gazetteer.default(), TODAY) == [limit.name]
+    assert kept_out([limit.name], "employer") == [limit.kept_out.employer]
+
+
+def test_a_fitting_pair_is_refused_by_nothing_and_an_unknown_postcode_by_distance() -> None:
+    gazetteer = Gazetteer.default()
+    assert refused_by(make_claimant(), make_opportunity(), gazetteer, TODAY) == []
+    lost = make_claimant(postcode=None)
+    assert refused_by(lost, make_opportunity(), gazetteer, TODAY) == ["distance"]
 
 
 def test_only_travel_distance_is_left_to_geography() -> None:
@@ -123,3 +145,16 @@ def test_every_ease_has_sentences_for_the_claimant_and_the_mediator() -> None:
         change = Change(name, 2, "X")
         assert "2 plekken" in claimant_sentence(change) and "X" in claimant_sentence(change)
         assert mediator_sentence(change).endswith(": +2.")
+
+
+@pytest.mark.parametrize(("table", "side"), [(Claimant, "claimant"), (Opportunity, "opportunity")])
+def test_the_database_bounds_equal_the_described_ones(table: Any, side: str) -> None:
+    specs = {s.name: s for limit in LIMITS for s in limit.fields if s.side == side}
+    checked = 0
+    for constraint in table.__table__.constraints:
+        text = str(getattr(constraint, "sqltext", ""))
+        found = re.search(r"(\w+) BETWEEN (\d+) AND (\d+)", text)
+        if found and found[1] in specs:
+            assert specs[found[1]].bounds() == (int(found[2]), int(found[3])), text
+            checked += 1
+    assert checked or side == "opportunity"
