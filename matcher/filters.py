@@ -41,6 +41,7 @@ __all__ = [
 
 # The limits checked per requirement profile (all but travel distance, which is geography).
 SIFTS: tuple[HardLimit, ...] = tuple(limit for limit in LIMITS if limit.need is not None)
+_NEEDS = tuple(limit.need for limit in SIFTS if limit.need is not None)
 
 
 def unknowns(claimant: ClaimantProfile) -> list[str]:
@@ -71,9 +72,11 @@ class OpportunityTable:
         keys = [_profile_key(r, today) for r in records]
         profiles = list(dict.fromkeys(keys))
         number = {key: i for i, key in enumerate(profiles)}
+        # One column per limit, named by it: the key's values come in the order of SIFTS.
+        values = list(zip(*profiles, strict=True)) if profiles else [() for _ in SIFTS]
         requirements = {
-            limit.name: limit.column([profile[limit.name] for profile in map(dict, profiles)])
-            for limit in SIFTS
+            limit.name: limit.column(list(column))
+            for limit, column in zip(SIFTS, values, strict=True)
         }
         return cls(
             records=records,
@@ -84,9 +87,9 @@ class OpportunityTable:
         )
 
 
-def _profile_key(record: OpportunityRecord, today: dt.date) -> tuple[tuple[str, Hashable], ...]:
-    """Return what each limit asks of the claimant for this opportunity, by limit name."""
-    return tuple((limit.name, limit.need(record, today)) for limit in SIFTS if limit.need)
+def _profile_key(record: OpportunityRecord, today: dt.date) -> tuple[Hashable, ...]:
+    """Return what each limit of SIFTS asks of the claimant for this opportunity, in order."""
+    return tuple(need(record, today) for need in _NEEDS)
 
 
 def feasible_except_distance(
