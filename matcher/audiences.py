@@ -11,19 +11,13 @@ from collections.abc import Mapping, Sequence
 
 from matcher.explain import Fact, TitleEvidence, facts
 from matcher.filters import unknowns
+from matcher.limits import LIMITS, Audience, unknown_fields
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.scales import education_name
 from matcher.text import claimant_titles, normalise_title
 
 # Names of the claimant fields a hard limit needs, as the mediator reads them.
-MISSING_NAMES = {
-    "postcode": "postcode",
-    "max_travel_km": "reisafstand",
-    "hours_per_week": "uren per week",
-    "driving_licence": "rijbewijs",
-    "dutch_level": "taalniveau",
-    "restrictions": "beperkingen",
-}
+MISSING_NAMES = {unknown.field: unknown.missing_name for unknown in unknown_fields()}
 
 
 def for_mediator(found: list[Fact], missing: Sequence[str] = ()) -> list[str]:
@@ -33,6 +27,12 @@ def for_mediator(found: list[Fact], missing: Sequence[str] = ()) -> list[str]:
     if names:
         out.append(f"Ontbreekt in profiel: {', '.join(names)}.")
     return out
+
+
+def kept_out(limits: Sequence[str], audience: Audience) -> list[str]:
+    """Say to one audience why the named hard limits keep a place out (filters.refused_by)."""
+    words = {limit.name: limit.kept_out for limit in LIMITS}
+    return [words[name].to(audience) for name in limits]
 
 
 def for_employer(found: list[Fact]) -> list[str]:

@@ -11,32 +11,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from matcher.filters import UNKNOWN_TRAVEL_KM
+from matcher.limits import unknown_fields
+from matcher.limits.checks import travel_limit
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.scales import education_name, education_rank
 from matcher.text import normalise_term
 
-UNKNOWN_SENTENCES = {
-    "postcode": "We weten uw postcode niet. Daarom kunnen we geen plekken in de buurt zoeken.",
-    "max_travel_km": (
-        f"We weten niet hoe ver u wilt reizen. Daarom zoeken we binnen {UNKNOWN_TRAVEL_KM:g} km."
-    ),
-    "hours_per_week": (
-        "We weten niet hoeveel uur u per week kunt werken. "
-        "Daarom ziet u alleen plekken zonder een minimum aantal uren."
-    ),
-    "driving_licence": (
-        "We weten niet of u een rijbewijs heeft. "
-        "Daarom ziet u alleen plekken waarvoor u geen rijbewijs nodig heeft."
-    ),
-    "dutch_level": (
-        "We weten niet hoe goed u Nederlands spreekt. Daarom ziet u alleen plekken zonder taaleis."
-    ),
-    "restrictions": (
-        "We weten niet of u lichamelijke beperkingen heeft. "
-        "Daarom ziet u alleen plekken zonder lichamelijke eisen."
-    ),
-}
+# What the claimant reads about each missing value a hard limit needs (matcher.limits).
+UNKNOWN_SENTENCES = {unknown.field: unknown.sentence for unknown in unknown_fields()}
 
 _KIND_SENTENCES = {
     "placement": "Dit is een werkplek bij een werkgever die mensen een kans wil geven.",
@@ -80,7 +62,7 @@ def facts(
     title: TitleEvidence | None,
 ) -> list[Fact]:
     """Return what speaks for or against one match, before it is put into words."""
-    limit = claimant.max_travel_km if claimant.max_travel_km is not None else UNKNOWN_TRAVEL_KM
+    limit = travel_limit(claimant)
     out = [*_occupation(features, title)]
     out.append(Fact("distance", {"km": distance_km, "within": distance_km <= limit}))
     out += _skills(claimant, opportunity)
@@ -110,7 +92,7 @@ def advice(claimant: ClaimantProfile, matches: int, further: int, extra_km: floa
     if matches == 0:
         out.append("Er zijn nu geen plekken die bij u passen. Uw werkcoach kijkt met u verder.")
     if further > 0 and claimant.postcode is not None:
-        limit = claimant.max_travel_km if claimant.max_travel_km is not None else UNKNOWN_TRAVEL_KM
+        limit = travel_limit(claimant)
         places = "komt er 1 plek" if further == 1 else f"komen er {further} plekken"
         out.append(f"Als u {limit + extra_km:g} km wilt reizen, {places} bij.")
     return out

@@ -19,13 +19,12 @@ from matcher import explain
 from matcher.features import FEATURE_NAMES, FeatureContext, PairBlock
 from matcher.filters import unknowns
 from matcher.geo import Gazetteer
+from matcher.limits.place import EXTRA_KM
 from matcher.linking import ConceptCache, Linker
 from matcher.ranker import LinearScorer, ModelVersion
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.text import claimant_titles, normalise_title
 from matcher.title_match import TitleMatch
-
-EXTRA_KM = 10.0
 
 
 @dataclass(frozen=True)

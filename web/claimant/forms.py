@@ -2,9 +2,10 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DecimalField, HiddenField, IntegerField, StringField
-from wtforms.validators import AnyOf, NumberRange, Optional
+from wtforms import HiddenField, StringField
+from wtforms.validators import AnyOf, Optional
 
+from web.form_fields import limit_field
 from web.form_rules import Limit
 
 
@@ -23,15 +24,8 @@ class ConsentForm(FlaskForm):  # type: ignore[misc]
 class PreferencesForm(FlaskForm):  # type: ignore[misc]
     """Hours, travel distance and wishes."""
 
-    hours_per_week = IntegerField(
-        _l("Hoeveel uur per week kunt u werken?"),
-        validators=[Optional(), NumberRange(0, 60, _l("Vul een getal van 0 tot 60 in."))],
-    )
-    max_travel_km = DecimalField(
-        _l("Hoe ver wilt u reizen? (in km)"),
-        places=0,
-        validators=[Optional(), NumberRange(0, 200, _l("Vul een getal van 0 tot 200 in."))],
-    )
+    hours_per_week = limit_field("hours_per_week", "claimant", "claimant")
+    max_travel_km = limit_field("max_travel_km", "claimant", "claimant")
     desired_occupations = StringField(
         _l("Welk werk wilt u graag doen? (met komma's)"), validators=[Limit(500)]
     )

@@ -22,11 +22,11 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from models.vocab import DUTCH_LEVELS, EDUCATION_LEVELS, INSTRUMENTS
+from models.vocab import EDUCATION_LEVELS, INSTRUMENTS
+from web.form_fields import choices, limit_field
 from web.form_rules import Limit, not_in_the_past
-from web.mediator.forms import POSTCODE, choices, placement_details
+from web.mediator.forms import POSTCODE, PlacementForm
 from web.mediator.labels import (
-    CONTRACT_LABELS,
     EMPLOYER_REASONS,
     INSTRUMENT_LABELS,
     NO_SHOW_REASONS,
@@ -51,10 +51,7 @@ class OpportunityForm(FlaskForm):  # type: ignore[misc]
         ],
     )
     municipality = StringField(_l("Gemeente"), validators=[Optional(), Limit(80)])
-    hours_min = IntegerField(
-        _l("Minimaal uren per week"),
-        validators=[Optional(), NumberRange(0, 60, _l("Kies tussen 0 en 60 uur."))],
-    )
+    hours_min = limit_field("hours_min", "opportunity", "employer")
     hours_max = IntegerField(
         _l("Maximaal uren per week"),
         validators=[Optional(), NumberRange(0, 60, _l("Kies tussen 0 en 60 uur."))],
@@ -75,17 +72,14 @@ class OpportunityForm(FlaskForm):  # type: ignore[misc]
         ),
         default="open",
     )
-    requires_driving_licence = BooleanField(_l("Rijbewijs B nodig"))
+    requires_driving_licence = limit_field("requires_driving_licence", "opportunity", "employer")
     education_level = SelectField(
         _l("Opleidingsniveau"),
         choices=choices(
             [("", _l("Geen eis")), *((v, EDUCATION_LABELS[v]) for v in EDUCATION_LEVELS)]
         ),
     )
-    dutch_level = SelectField(
-        _l("Taalniveau Nederlands"),
-        choices=choices([("", _l("Geen eis")), *((v, DUTCH_LABELS[v]) for v in DUTCH_LEVELS)]),
-    )
+    dutch_level = limit_field("dutch_level", "opportunity", "employer", DUTCH_LABELS)
     conditions = TextAreaField(
         _l("Voorwaarden (begeleiding, werktijden, vervoer)"), validators=[Limit(2000)]
     )
@@ -132,25 +126,13 @@ class OpportunityForm(FlaskForm):  # type: ignore[misc]
         return values | {name: bool(getattr(self, name).data) for name in INSTRUMENTS}
 
 
-class AnswerForm(FlaskForm):  # type: ignore[misc]
+class AnswerForm(PlacementForm):
     """One decision on a candidate: invite, hire (with the placement), not hire, no-show."""
 
     decision = HiddenField(validators=[AnyOf(("interview", "placed", "reject", "no_show"))])
     reason = SelectField(
         _l("Reden"),
         choices=choices([("", _l("Kies een reden")), *EMPLOYER_REASONS.items()]),
-        validate_choice=False,
-    )
-    start_on = DateField(_l("Startdatum"), validators=[Optional()])
-    hours = IntegerField(_l("Uren per week"), validators=[Optional(), NumberRange(1, 60)])
-    contract = SelectField(
-        _l("Soort contract"),
-        choices=choices([("", _l("Kies")), *CONTRACT_LABELS.items()]),
-        validate_choice=False,
-    )
-    instrument = SelectField(
-        _l("Ingezet instrument"),
-        choices=choices([("", _l("Geen")), *INSTRUMENT_LABELS.items()]),
         validate_choice=False,
     )
 
@@ -160,15 +142,6 @@ class AnswerForm(FlaskForm):  # type: ignore[misc]
         if allowed is not None and field.data not in allowed:
             raise ValidationError(_l("Kies een reden."))
 
-    def validate_contract(self, field: SelectField) -> None:
-        """Require start date, hours and contract kind when hiring."""
-        if self.decision.data != "placed":
-            return
-        if field.data not in CONTRACT_LABELS or not self.start_on.data or not self.hours.data:
-            raise ValidationError(_l("Vul startdatum, uren en soort contract in."))
-        if self.instrument.data and self.instrument.data not in INSTRUMENT_LABELS:
-            raise ValidationError(_l("Kies een instrument uit de lijst."))
-
-    def placement(self) -> dict[str, Any] | None:
-        """Return the placement details when hiring."""
-        return placement_details(self) if self.decision.data == "placed" else None
+    def placing(self) -> bool:
+        """Return whether the employer hires."""
+        return bool(self.decision.data == "placed")

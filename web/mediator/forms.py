@@ -1,7 +1,6 @@
 """Forms of the mediator pages, with Dutch validation messages."""
 
 import re
-from collections.abc import Iterable
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -11,11 +10,9 @@ from wtforms import (
     BooleanField,
     DateField,
     DateTimeLocalField,
-    DecimalField,
     EmailField,
     HiddenField,
     IntegerField,
-    SelectChoice,
     SelectField,
     StringField,
     TextAreaField,
@@ -30,7 +27,8 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from models.vocab import DUTCH_LEVELS, EDUCATION_LEVELS, FUNCTIONAL_RESTRICTION
+from models.vocab import EDUCATION_LEVELS, FUNCTIONAL_RESTRICTION
+from web.form_fields import choices, limit_field
 from web.form_rules import Limit, not_in_the_future
 from web.mediator.labels import (
     CHECKLIST_ITEMS,
@@ -47,15 +45,8 @@ from web.mediator.labels import (
 from web.mediator.nav import today
 from web.vocabulary import DUTCH_LABELS, EDUCATION_LABELS
 
-
-def choices(pairs: Iterable[tuple[str, Any]]) -> list[SelectChoice]:
-    """Return select options from (value, label) pairs."""
-    return [SelectChoice(value, label) for value, label in pairs]
-
-
 POSTCODE = r"^\s*[1-9][0-9]{3}\s*([A-Za-z]{2})?\s*$"
 LADDER_CHOICES = choices((str(step), str(step)) for step in range(1, 7))
-LICENCE_CHOICES = choices([("", _l("Onbekend")), ("yes", _l("Ja")), ("no", _l("Nee"))])
 
 
 def _list(text: str | None) -> list[str]:
@@ -86,19 +77,9 @@ class ProfileForm(FlaskForm):  # type: ignore[misc]
         validators=[Optional(), Regexp(POSTCODE, message=_l("Gebruik de vorm 1234 AB."))],
     )
     municipality = StringField(_l("Gemeente"), validators=[Optional(), Limit(80)])
-    max_travel_km = DecimalField(
-        _l("Maximale reisafstand (km)"),
-        places=1,
-        validators=[
-            Optional(),
-            NumberRange(0, 200, _l("Kies een afstand tussen 0 en 200 km.")),
-        ],
-    )
-    hours_per_week = IntegerField(
-        _l("Uren per week"),
-        validators=[Optional(), NumberRange(0, 60, _l("Kies een aantal uren tussen 0 en 60."))],
-    )
-    driving_licence = SelectField(_l("Rijbewijs B"), choices=LICENCE_CHOICES, default="")
+    max_travel_km = limit_field("max_travel_km", "claimant", "mediator")
+    hours_per_week = limit_field("hours_per_week", "claimant", "mediator")
+    driving_licence = limit_field("driving_licence", "claimant", "mediator")
     ladder_step = SelectField(
         _l("Trede op de participatieladder"),
         choices=LADDER_CHOICES,
@@ -110,10 +91,7 @@ class ProfileForm(FlaskForm):  # type: ignore[misc]
             [("", _l("Onbekend")), *((v, EDUCATION_LABELS[v]) for v in EDUCATION_LEVELS)]
         ),
     )
-    dutch_level = SelectField(
-        _l("Taalniveau Nederlands"),
-        choices=choices([("", _l("Onbekend")), *((v, DUTCH_LABELS[v]) for v in DUTCH_LEVELS)]),
-    )
+    dutch_level = limit_field("dutch_level", "claimant", "mediator", DUTCH_LABELS)
     desired_occupations = StringField(_l("Gewenst werk (met komma's)"), validators=[Limit(500)])
     skills = StringField(_l("Vaardigheden (met komma's)"), validators=[Limit(1000)])
     restrictions = StringField(
@@ -187,16 +165,9 @@ OUTCOME_REASONS = {
 }
 
 
-class OutcomeForm(FlaskForm):  # type: ignore[misc]
-    """One outcome of a proposal: in the session, or later (interview, placement)."""
+class PlacementForm(FlaskForm):  # type: ignore[misc]
+    """The details of a placement: the mediator's outcome and the employer's answer share them."""
 
-    outcome = HiddenField(validators=[DataRequired()])
-    applied_on = DateField(_l("Datum sollicitatie"), validators=[Optional()])
-    reason = SelectField(
-        _l("Reden"),
-        choices=choices([("", _l("Kies een reden")), *DECLINE_REASONS.items()]),
-        validate_choice=False,
-    )
     start_on = DateField(_l("Startdatum"), validators=[Optional()])
     hours = IntegerField(_l("Uren per week"), validators=[Optional(), NumberRange(1, 60)])
     contract = SelectField(
@@ -207,6 +178,42 @@ class OutcomeForm(FlaskForm):  # type: ignore[misc]
     instrument = SelectField(
         _l("Ingezet instrument"),
         choices=choices([("", _l("Geen")), *INSTRUMENT_LABELS.items()]),
+        validate_choice=False,
+    )
+
+    def placing(self) -> bool:
+        """Return whether the form records a placement (each form says how)."""
+        raise NotImplementedError
+
+    def validate_contract(self, field: SelectField) -> None:
+        """Require start date, hours and contract kind of a placement."""
+        if not self.placing():
+            return
+        if field.data not in CONTRACT_LABELS or not self.start_on.data or not self.hours.data:
+            raise ValidationError(_l("Vul startdatum, uren en soort contract in."))
+        if self.instrument.data and self.instrument.data not in INSTRUMENT_LABELS:
+            raise ValidationError(_l("Kies een instrument uit de lijst."))
+
+    def placement(self) -> dict[str, Any] | None:
+        """Return the placement details as the history row stores them, when placing."""
+        if not self.placing():
+            return None
+        return {
+            "start_on": self.start_on.data.isoformat() if self.start_on.data else None,
+            "hours_per_week": self.hours.data,
+            "contract": self.contract.data or None,
+            "instrument": self.instrument.data or None,
+        }
+
+
+class OutcomeForm(PlacementForm):
+    """One outcome of a proposal: in the session, or later (interview, placement)."""
+
+    outcome = HiddenField(validators=[DataRequired()])
+    applied_on = DateField(_l("Datum sollicitatie"), validators=[Optional()])
+    reason = SelectField(
+        _l("Reden"),
+        choices=choices([("", _l("Kies een reden")), *DECLINE_REASONS.items()]),
         validate_choice=False,
     )
 
@@ -224,30 +231,9 @@ class OutcomeForm(FlaskForm):  # type: ignore[misc]
         if allowed is None and field.data:
             raise ValidationError(_l("Kies een reden uit de lijst."))
 
-    def validate_contract(self, field: SelectField) -> None:
-        """Require start date, hours and contract kind of a placement."""
-        if self.outcome.data != "placed":
-            return
-        if field.data not in CONTRACT_LABELS or not self.start_on.data or not self.hours.data:
-            raise ValidationError(_l("Vul startdatum, uren en soort contract in."))
-        if self.instrument.data and self.instrument.data not in INSTRUMENT_LABELS:
-            raise ValidationError(_l("Kies een instrument uit de lijst."))
-
-    def placement(self) -> dict[str, Any] | None:
-        """Return the placement details, when the outcome is a placement."""
-        if self.outcome.data != "placed":
-            return None
-        return placement_details(self)
-
-
-def placement_details(form: Any) -> dict[str, Any]:
-    """Return the placement fields of a form as the history row stores them."""
-    return {
-        "start_on": form.start_on.data.isoformat() if form.start_on.data else None,
-        "hours_per_week": form.hours.data,
-        "contract": form.contract.data or None,
-        "instrument": form.instrument.data or None,
-    }
+    def placing(self) -> bool:
+        """Return whether the outcome is a placement."""
+        return bool(self.outcome.data == "placed")
 
 
 class FollowUpForm(FlaskForm):  # type: ignore[misc]

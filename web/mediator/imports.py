@@ -9,11 +9,13 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
+from matcher.limits import field_spec
 from models import Claimant
-from models.vocab import DUTCH_LEVELS, EDUCATION_LEVELS
+from models.vocab import EDUCATION_LEVELS
 from web.mediator.planning import invite_to_first_free
 from web.mediator.profiles import client_number_taken, register
 
+_DUTCH = field_spec("dutch_level", "claimant")
 POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})?\s*$")
 COLUMNS = (
     "client_number",
@@ -72,6 +74,11 @@ def _number(raw: str, name: str, low: float, high: float) -> float | None:
     return value
 
 
+def _limit_number(raw: str, name: str) -> float | None:
+    """Read a hard-limit number within the bounds its description gives (matcher.limits)."""
+    return _number(raw, name, *field_spec(name, "claimant").bounds())
+
+
 def _choice(raw: str, name: str, allowed: tuple[str, ...]) -> str | None:
     value = raw.strip()
     if value and value not in allowed:
@@ -88,10 +95,10 @@ def parse_row(row: dict[str, str]) -> tuple[str, int, dict[str, Any]]:
     postcode = POSTCODE.match(get["postcode"]) if get["postcode"] else None
     if get["postcode"] and postcode is None:
         raise RowError("postcode")
-    step = _number(get["ladder_step"], "ladder_step", 1, 6)
+    step = _limit_number(get["ladder_step"], "ladder_step")
     if step is None or step != int(step):
         raise RowError("ladder_step")
-    hours = _number(get["hours_per_week"], "hours_per_week", 0, 60)
+    hours = _limit_number(get["hours_per_week"], "hours_per_week")
     licence = {"ja": True, "yes": True, "1": True, "nee": False, "no": False, "0": False}
     if get["driving_licence"] and get["driving_licence"].lower() not in licence:
         raise RowError("driving_licence")
@@ -100,11 +107,11 @@ def parse_row(row: dict[str, str]) -> tuple[str, int, dict[str, Any]]:
         "last_name": get["last_name"],
         "email": get["email"] or None,
         "postcode": (postcode.group(1) + (postcode.group(2) or "").upper()) if postcode else None,
-        "max_travel_km": _number(get["max_travel_km"], "max_travel_km", 0, 200),
+        "max_travel_km": _limit_number(get["max_travel_km"], "max_travel_km"),
         "hours_per_week": None if hours is None else int(hours),
         "driving_licence": licence.get(get["driving_licence"].lower()),
         "education_level": _choice(get["education_level"], "education_level", EDUCATION_LEVELS),
-        "dutch_level": _choice(get["dutch_level"].upper(), "dutch_level", DUTCH_LEVELS),
+        "dutch_level": _choice(get["dutch_level"].upper(), "dutch_level", _DUTCH.choices),
         "desired_occupations": [
             s.strip() for s in get["desired_occupations"].split("|") if s.strip()
         ],

@@ -7,14 +7,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from matcher.limits import unknown_fields
 from models import AuditEvent, Claimant, LadderStepChange, Match, MatchStatusChange, Opportunity
 
 # Without these the matcher cannot apply its hard limits, so the profile cannot be matched.
-REQUIRED_FIELDS = ("postcode", "max_travel_km", "hours_per_week")
+REQUIRED_FIELDS = tuple(u.field for u in unknown_fields() if u.completeness == "required")
 # These make the matches better; a missing value is shown but does not block matching.
 RECOMMENDED_FIELDS = (
-    "driving_licence",
-    "dutch_level",
+    *(u.field for u in unknown_fields() if u.completeness == "recommended"),
     "education_level",
     "desired_occupations",
     "skills",
