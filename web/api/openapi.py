@@ -1,19 +1,20 @@
 """The OpenAPI 3.1 document of /api/v1, generated from the routes' declarations."""
 
 import re
-from typing import Any
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel
-from pydantic.json_schema import GenerateJsonSchema
+from pydantic.json_schema import GenerateJsonSchema, models_json_schema
 from pydantic_core import core_schema
 
-from web.api.openapi_schemas import SCHEMAS, ref
+from web.api.responses import ANSWERS
 from web.api.routes import OPERATIONS, Operation
 from web.api.specs import MAX_ID
 
 JsonSchema = dict[str, Any]
 PREFIX = "/api/v1"
 REFS = "#/components/schemas/{model}"
+VALIDATION: Final[Literal["validation"]] = "validation"
 ERRORS = {
     400: "The query string or body could not be read",
     401: "No valid bearer token",
@@ -44,6 +45,18 @@ class _Schemas(GenerateJsonSchema):
         if schema.get("default") is None:
             return self.generate_inner(schema["schema"])
         return super().default_schema(schema)
+
+
+def ref(name: str) -> JsonSchema:
+    """Return a reference to a component schema."""
+    return {"$ref": REFS.format(model=name)}
+
+
+def answers() -> dict[str, JsonSchema]:
+    """Return the component schemas of every answer, by model name."""
+    models = [(model, VALIDATION) for model in ANSWERS]
+    _by_model, schemas = models_json_schema(models, ref_template=REFS, schema_generator=_Schemas)
+    return dict(schemas["$defs"])
 
 
 def model_schema(model: type[BaseModel], components: dict[str, JsonSchema]) -> JsonSchema:
@@ -102,7 +115,7 @@ def operation_document(operation: Operation, components: dict[str, JsonSchema]) 
 
 def document() -> JsonSchema:
     """Return the OpenAPI document."""
-    components = dict(SCHEMAS)
+    components = answers()
     paths: dict[str, JsonSchema] = {}
     for operation in OPERATIONS:
         path = PREFIX + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", operation.path)
