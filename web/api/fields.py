@@ -1,9 +1,6 @@
-"""Field declarations as pydantic models: one declaration gives the check and the JSON Schema.
-
-A field is declared once (``field("integer", ge=0, le=60)``); ``body_model`` and
-``query_model`` turn a mapping of them into a pydantic model, whose validation errors are
-translated back to our own one-line messages (``field_errors``). Domain rules such as
-postcodes and ladder steps are checked afterwards by the interchange-format validators.
+"""Request fields declared once (``field("integer", ge=0, le=60)``) and built into pydantic
+models, which give both the check and the JSON Schema; their errors are translated back to
+our one-line messages. Domain rules (postcodes, ladder steps) are checked afterwards.
 """
 
 from collections.abc import Callable, Mapping
@@ -122,14 +119,10 @@ def field(
     return annotation, Constraints(None, description=description)
 
 
-def body_model(name: str, fields: Mapping[str, Declared], **extra: Any) -> type[BaseModel]:
+def body_model(name: str, fields: Mapping[str, Any], **extra: Any) -> type[BaseModel]:
     """Return the pydantic model of a request body made of these fields."""
     config = ConfigDict(**_STRICT, title=name, json_schema_extra=extra or None)
-    return create_model(name, __config__=config, **_definitions(fields))
-
-
-def _definitions(fields: Mapping[str, Declared]) -> dict[str, Any]:
-    return dict(fields)
+    return create_model(name, __config__=config, **fields)
 
 
 def _query_bool(raw: Any) -> bool:
@@ -138,9 +131,7 @@ def _query_bool(raw: Any) -> bool:
     return bool(raw == "true")
 
 
-def query_int(low: int, high: int, description: str, default: int | None = None) -> Declared:
-    """Declare a whole-number query parameter from low to high."""
-
+def _query_int(low: int, high: int) -> Callable[[Any], int]:
     def convert(raw: Any) -> int:
         text = str(raw)
         ok = text.isascii() and text.lstrip("-").isdigit() and len(text) <= 12
@@ -148,27 +139,26 @@ def query_int(low: int, high: int, description: str, default: int | None = None)
             raise _problem(f"expected a whole number from {low} to {high}")
         return int(text)
 
-    schema = {"type": "integer", "minimum": low, "maximum": high}
-    return Annotated[int, PlainValidator(convert), WithJsonSchema(schema)], Constraints(
-        default, description=description or None
-    )
+    return convert
 
 
-def query_field(json_type: str, *, enum: tuple[str, ...] = (), description: str = "") -> Declared:
-    """Declare a text or true/false query parameter."""
-    if json_type == "boolean":
-        boolean = WithJsonSchema({"type": "boolean"})
-        return Annotated[bool, PlainValidator(_query_bool), boolean], Constraints(
-            None, description=description or None
-        )
-    return field("string", enum=enum, nullable=False, description=description or None)
+def query(json_type: str, *, low: int = 0, high: int = 0, **options: Any) -> Declared:
+    """Declare a query parameter: a whole number from low to high, true/false, or text."""
+    default, description = options.pop("default", None), options.pop("description", None)
+    kind: Any
+    if json_type == "integer":
+        schema = {"type": "integer", "minimum": low, "maximum": high}
+        kind = Annotated[int, PlainValidator(_query_int(low, high)), WithJsonSchema(schema)]
+    elif json_type == "boolean":
+        kind = Annotated[bool, PlainValidator(_query_bool), WithJsonSchema({"type": "boolean"})]
+    else:
+        return field("string", nullable=False, description=description, **options)
+    return kind, Constraints(default, description=description)
 
 
-def query_model(name: str, fields: Mapping[str, Declared]) -> type[BaseModel]:
+def query_model(name: str, fields: Mapping[str, Any]) -> type[BaseModel]:
     """Return the pydantic model of a query string (unknown parameters are ignored)."""
-    return create_model(
-        name, __config__=ConfigDict(extra="ignore", title=name), **_definitions(fields)
-    )
+    return create_model(name, __config__=ConfigDict(extra="ignore", title=name), **fields)
 
 
 MESSAGES = {

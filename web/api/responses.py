@@ -7,7 +7,7 @@ every answer against the schemas generated here.
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, WithJsonSchema
+from pydantic import BaseModel, Field, WithJsonSchema, create_model
 
 from models.vocab import DUTCH_LEVELS, EDUCATION_LEVELS, MATCH_STATUSES, OPPORTUNITY_KINDS
 
@@ -225,31 +225,13 @@ class _Page(BaseModel):
     offset: int = Field(ge=0)
 
 
-class ClaimantPage(_Page):
-    """A page of claimants."""
-
-    items: list[Claimant]
-
-
-class OpportunityPage(_Page):
-    """A page of opportunities."""
-
-    items: list[Opportunity]
-
-
-class MatchPage(_Page):
-    """A page of matches."""
-
-    items: list[Match]
-
-
-class SessionPage(_Page):
-    """A page of sessions."""
-
-    items: list[Session]
+def page_of(model: type[BaseModel]) -> type[BaseModel]:
+    """Return the model of a page of these items."""
+    name, items = f"{model.__name__}Page", (list[model], ...)  # type: ignore[valid-type]
+    return create_model(name, __base__=_Page, __doc__=f"A page of {model.__name__}.", items=items)
 
 
 ANSWERS: list[type[BaseModel]] = [
-    Claimant, ClaimantPage, Opportunity, OpportunityPage, Match, MatchPage, Session, SessionPage,
-    Source, SourceList, FeedRun, Error,
+    Claimant, Opportunity, Match, Session, Source, SourceList, FeedRun, Error,
+    *(page_of(model) for model in (Claimant, Opportunity, Match, Session)),
 ]  # fmt: skip
