@@ -1,20 +1,29 @@
-"""Typed field specs: one definition gives both the request check and its JSON Schema.
-
-A spec describes the JSON shape (type, bounds, enum, length); domain rules such as
-postcodes and ladder steps are checked afterwards by the interchange-format validators.
+"""Request fields declared once (``field("integer", ge=0, le=60)``) and built into pydantic
+models, which give both the check and the JSON Schema; their errors are translated back to
+our one-line messages. Domain rules (postcodes, ladder steps) are checked afterwards.
 """
 
-import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    PlainValidator,
+    ValidationError,
+    WithJsonSchema,
+    create_model,
+)
+from pydantic import Field as Constraints
+from pydantic_core import PydanticCustomError
 
 from matcher.records import FieldError
 
-JsonSchema = dict[str, Any]
 MAX_LIST_ITEMS = 50
 MAX_ITEM_LENGTH = 200
+Declared = tuple[Any, Any]  # (annotation, pydantic FieldInfo), as create_model takes them
 
 
 class FieldsError(Exception):
@@ -26,178 +35,185 @@ class FieldsError(Exception):
         self.status = status
 
 
-@dataclass(frozen=True)
-class Field:
-    """One JSON field: its type and the limits the database can hold."""
-
-    type: str  # string, integer, number, boolean, date, strings, history
-    required: bool = False
-    nullable: bool = True
-    max_length: int | None = None
-    minimum: float | None = None
-    maximum: float | None = None
-    enum: tuple[str, ...] | None = None
-    pattern: str | None = None
-    description: str = ""
-
-    def value_schema(self) -> JsonSchema:
-        """Return the JSON Schema of the field's non-null values."""
-        return _base_schema(self)
-
-    def schema(self) -> JsonSchema:
-        """Return the JSON Schema of the field, null included when it is optional."""
-        schema = _base_schema(self)
-        if self.nullable and not self.required:
-            schema = {"anyOf": [schema, {"type": "null"}]}
-        if self.description:
-            schema["description"] = self.description
-        return schema
+def _problem(message: str) -> PydanticCustomError:
+    return PydanticCustomError("zow", message)
 
 
-def _base_schema(spec: Field) -> JsonSchema:
-    """Return the JSON Schema of a field's non-null values."""
-    text: JsonSchema = {"type": "string", "maxLength": MAX_ITEM_LENGTH}
-    by_type: dict[str, JsonSchema] = {
-        "string": {"type": "string"},
-        "integer": {"type": "integer"},
-        "number": {"type": "number"},
-        "boolean": {"type": "boolean"},
-        "date": {"type": "string", "format": "date"},
-        "strings": {"type": "array", "items": text, "maxItems": MAX_LIST_ITEMS},
-        "history": {
-            "type": "array",
-            "maxItems": MAX_LIST_ITEMS,
-            "items": {
-                "type": "object",
-                "required": ["title"],
-                "additionalProperties": False,
-                "properties": {
-                    "title": text,
-                    "years": {"type": "number", "minimum": 0, "maximum": 80},
-                },
-            },
-        },
-    }
-    schema = dict(by_type[spec.type])
-    if spec.max_length is not None:
-        schema["maxLength"] = spec.max_length
-    if spec.minimum is not None:
-        schema["minimum"] = spec.minimum
-    if spec.maximum is not None:
-        schema["maximum"] = spec.maximum
-    if spec.enum is not None:
-        schema["enum"] = list(spec.enum)
-    if spec.pattern is not None:
-        schema["pattern"] = spec.pattern
-    return schema
+def _storable(value: str) -> str:
+    """Refuse what cannot be stored: NUL, control characters, lone surrogates."""
+    for char in value:
+        code = ord(char)
+        if (code < 32 and char not in "\t\n\r") or 0xD800 <= code <= 0xDFFF:
+            raise _problem("contains control characters")
+    return value
 
 
-def object_schema(fields: Mapping[str, Field]) -> JsonSchema:
-    """Return the JSON Schema of a request body made of these fields."""
-    required = [name for name, spec in fields.items() if spec.required]
-    schema: JsonSchema = {
-        "type": "object",
-        "additionalProperties": False,
-        "properties": {name: spec.schema() for name, spec in fields.items()},
-    }
-    if required:
-        schema["required"] = required
-    return schema
-
-
-def check_body(body: Any, fields: Mapping[str, Field], *, partial: bool = False) -> dict[str, Any]:
-    """Return the body's fields after checking their JSON types; raise FieldsError."""
-    if not isinstance(body, dict):
-        raise FieldsError([FieldError("body", "expected a JSON object")])
-    errors = [FieldError(str(name), "unknown field") for name in body if name not in fields]
-    for name, spec in fields.items():
-        if name not in body or body[name] is None:
-            if spec.required and not partial:
-                errors.append(FieldError(name, "is required"))
-            elif name in body and not spec.nullable:
-                errors.append(FieldError(name, "must not be null"))
-            continue
-        problem = check_value(body[name], spec)
-        if problem:
-            errors.append(FieldError(name, problem))
-    if errors:
-        raise FieldsError(errors)
-    return {name: value for name, value in body.items() if name in fields}
-
-
-def check_value(value: Any, spec: Field) -> str | None:
-    """Return what is wrong with one non-null value, or None."""
-    if spec.type == "strings":
-        return _check_list(value, lambda item: _check_text(item, MAX_ITEM_LENGTH))
-    if spec.type == "history":
-        return _check_list(value, _check_history_item)
-    if spec.type == "date":
-        return _check_date(value)
-    if spec.type == "boolean":
-        return None if isinstance(value, bool) else "expected true or false"
-    if spec.type in ("integer", "number"):
-        return _check_number(value, spec)
-    problem = _check_text(value, spec.max_length)
-    if problem is None and spec.enum is not None and value not in spec.enum:
-        return f"expected one of {', '.join(spec.enum)}"
-    if problem is None and spec.pattern is not None and not re.search(spec.pattern, value):
-        return f"does not match {spec.pattern}"
-    return problem
-
-
-def _check_text(value: Any, max_length: int | None) -> str | None:
-    if not isinstance(value, str):
-        return "expected text"
-    if max_length is not None and len(value) > max_length:
-        return f"at most {max_length} characters"
-    if any(_unstorable(char) for char in value):
-        return "contains control characters"
-    return None
-
-
-def _unstorable(char: str) -> bool:
-    """Tell whether a character cannot be stored (NUL, control, lone surrogate)."""
-    code = ord(char)
-    return (code < 32 and char not in "\t\n\r") or 0xD800 <= code <= 0xDFFF
-
-
-def _check_number(value: Any, spec: Field) -> str | None:
-    is_number = isinstance(value, int | float) and not isinstance(value, bool)
-    if not is_number or (spec.type == "integer" and not isinstance(value, int)):
-        return "expected a whole number" if spec.type == "integer" else "expected a number"
-    if value != value or (spec.minimum is not None and value < spec.minimum):
-        return f"must be at least {spec.minimum:g}"
-    if spec.maximum is not None and value > spec.maximum:
-        return f"must be at most {spec.maximum:g}"
-    return None
-
-
-def _check_date(value: Any) -> str | None:
+def _day(value: Any) -> str:
+    """Accept an ISO date YYYY-MM-DD and keep it as text."""
     try:
         date.fromisoformat(value if isinstance(value, str) and len(value) == 10 else "")
     except ValueError:
-        return "expected a date YYYY-MM-DD"
-    return None
+        raise _problem("expected a date YYYY-MM-DD") from None
+    return str(value)
 
 
-def _check_list(value: Any, check_item: Any) -> str | None:
-    if not isinstance(value, list):
-        return "expected a list"
-    if len(value) > MAX_LIST_ITEMS:
-        return f"at most {MAX_LIST_ITEMS} items"
-    for position, item in enumerate(value):
-        problem = check_item(item)
-        if problem:
-            return f"item {position}: {problem}"
-    return None
+def _one_of(choices: tuple[str, ...]) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if value not in choices:
+            raise _problem(f"expected one of {', '.join(choices)}")
+        return value
+
+    return check
 
 
-def _check_history_item(item: Any) -> str | None:
-    if not isinstance(item, dict) or set(item) - {"title", "years"} or "title" not in item:
-        return "expected {title, years}"
-    years = item.get("years")
-    if years is not None:
-        problem = _check_number(years, Field("number", minimum=0, maximum=80))
-        if problem:
-            return f"years {problem}"
-    return _check_text(item["title"], MAX_ITEM_LENGTH)
+def text(**constraints: Any) -> Any:
+    """Return the type of storable text; constraints first so the schema shows them."""
+    return Annotated[str, Constraints(**constraints), AfterValidator(_storable)]
+
+
+ITEM = Annotated[str, Constraints(max_length=MAX_ITEM_LENGTH), AfterValidator(_storable)]
+DAY = Annotated[str, PlainValidator(_day), WithJsonSchema({"type": "string", "format": "date"})]
+_STRICT = ConfigDict(strict=True, extra="forbid", allow_inf_nan=False)
+
+
+class WorkHistoryItem(BaseModel):
+    """One job of a claimant's work history."""
+
+    model_config = _STRICT
+    title: ITEM
+    years: float | None = Constraints(None, ge=0, le=80)
+
+
+_TYPES: dict[str, Any] = {
+    "string": text,
+    "integer": int,
+    "number": float,
+    "boolean": bool,
+    "date": DAY,
+    "strings": Annotated[list[ITEM], Constraints(max_length=MAX_LIST_ITEMS)],
+    "history": Annotated[list[WorkHistoryItem], Constraints(max_length=MAX_LIST_ITEMS)],
+}
+
+
+def field(
+    json_type: str,
+    *,
+    required: bool = False,
+    nullable: bool = True,
+    enum: tuple[str, ...] = (),
+    description: str | None = None,
+    **constraints: Any,
+) -> Declared:
+    """Declare one JSON field: type, required/nullable, choices and pydantic constraints."""
+    kind = _TYPES[json_type]
+    annotation = (
+        kind(**constraints) if kind is text else Annotated[kind, Constraints(**constraints)]
+    )
+    if enum:
+        schema = {"type": "string", "enum": list(enum)}
+        annotation = Annotated[annotation, AfterValidator(_one_of(enum)), WithJsonSchema(schema)]
+    if required:
+        return annotation, Constraints(description=description)
+    if nullable:
+        annotation = annotation | None
+    return annotation, Constraints(None, description=description)
+
+
+def body_model(name: str, fields: Mapping[str, Any], **extra: Any) -> type[BaseModel]:
+    """Return the pydantic model of a request body made of these fields."""
+    config = ConfigDict(**_STRICT, title=name, json_schema_extra=extra or None)
+    return create_model(name, __config__=config, **fields)
+
+
+def _query_bool(raw: Any) -> bool:
+    if raw not in ("true", "false"):
+        raise _problem("expected true or false")
+    return bool(raw == "true")
+
+
+def _query_int(low: int, high: int) -> Callable[[Any], int]:
+    def convert(raw: Any) -> int:
+        text = str(raw)
+        ok = text.isascii() and text.lstrip("-").isdigit() and len(text) <= 12
+        if not ok or not low <= int(text) <= high:
+            raise _problem(f"expected a whole number from {low} to {high}")
+        return int(text)
+
+    return convert
+
+
+def query(json_type: str, *, low: int = 0, high: int = 0, **options: Any) -> Declared:
+    """Declare a query parameter: a whole number from low to high, true/false, or text."""
+    default, description = options.pop("default", None), options.pop("description", None)
+    kind: Any
+    if json_type == "integer":
+        schema = {"type": "integer", "minimum": low, "maximum": high}
+        kind = Annotated[int, PlainValidator(_query_int(low, high)), WithJsonSchema(schema)]
+    elif json_type == "boolean":
+        kind = Annotated[bool, PlainValidator(_query_bool), WithJsonSchema({"type": "boolean"})]
+    else:
+        return field("string", nullable=False, description=description, **options)
+    return kind, Constraints(default, description=description)
+
+
+def query_model(name: str, fields: Mapping[str, Any]) -> type[BaseModel]:
+    """Return the pydantic model of a query string (unknown parameters are ignored)."""
+    return create_model(name, __config__=ConfigDict(extra="ignore", title=name), **fields)
+
+
+MESSAGES = {
+    "missing": "is required",
+    "extra_forbidden": "unknown field",
+    "string_type": "expected text",
+    "string_unicode": "contains control characters",
+    "string_too_long": "at most {max_length} characters",
+    "too_long": "at most {max_length} items",
+    "string_pattern_mismatch": "does not match {pattern}",
+    "int_type": "expected a whole number",
+    "float_type": "expected a number",
+    "finite_number": "expected a number",
+    "bool_type": "expected true or false",
+    "greater_than_equal": "must be at least {ge:g}",
+    "less_than_equal": "must be at most {le:g}",
+    "list_type": "expected a list",
+}
+_SHAPE = ("missing", "extra_forbidden", "model_type")
+
+
+def validate(model: type[BaseModel], data: Any, *, status: int = 422) -> BaseModel:
+    """Return the model of the data; raise FieldsError with one message per field."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise FieldsError(field_errors(model, error), status) from None
+
+
+def field_errors(model: type[BaseModel], error: ValidationError) -> list[FieldError]:
+    """Translate pydantic's errors to ours: the first problem of each field, unknown first."""
+    found: dict[str, FieldError] = {}
+    details = sorted(error.errors(), key=lambda item: item["type"] != "extra_forbidden")
+    for detail in details:
+        loc = detail["loc"]
+        if not loc:
+            return [FieldError("body", "expected a JSON object")]
+        name = str(loc[0])
+        found.setdefault(name, FieldError(name, _message(model, detail)))
+    return list(found.values())
+
+
+def _message(model: type[BaseModel], detail: Any) -> str:
+    """Return our text for one pydantic error."""
+    loc, kind = detail["loc"], detail["type"]
+    text = MESSAGES.get(kind, "").format(**detail.get("ctx", {})) or detail["msg"]
+    if len(loc) == 1:
+        declared = model.model_fields.get(str(loc[0]))
+        if declared and detail["input"] is None and kind != "missing":
+            return "is required" if declared.is_required() else "must not be null"
+        return text
+    # An item of a list; of an object item, a problem in a field other than title names it.
+    inner = loc[2:]
+    if kind in _SHAPE:
+        text = "expected {title, years}"
+    elif inner and inner[0] != "title":
+        text = f"{inner[0]} {text}"
+    return f"item {loc[1]}: {text}"

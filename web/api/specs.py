@@ -1,4 +1,8 @@
-"""The request bodies the API accepts, as field specs (also used for the OpenAPI document)."""
+"""The request bodies and query strings the API accepts: one pydantic model each.
+
+Each model is the one declaration of its resource: the routes validate against it and
+the OpenAPI document is generated from it (web.api.openapi).
+"""
 
 from models.vocab import (
     CONTRACT_KINDS,
@@ -10,170 +14,162 @@ from models.vocab import (
     OPPORTUNITY_KINDS,
     OPPORTUNITY_STATUSES,
 )
-from web.api.fields import Field
+from web.api.fields import Declared, body_model, field, query, query_model
+from web.api.services.paging import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET
 
+# fmt: off
 EMPLOYER_STATUSES = ("open", "filled", "withdrawn")
-POSTCODE = r"^[1-9][0-9]{3}( ?[A-Za-z]{2})?$"
-NOT_BLANK = r"\S"
-REASON_CODE = Field(
-    "string",
-    max_length=40,
-    description="Why, as a short code such as not_suitable or needs_coaching_first.",
-)
+SESSION_STATUSES = ("planned", "held", "cancelled")
+POSTCODE, NOT_BLANK, MAX_ID = r"^[1-9][0-9]{3}( ?[A-Za-z]{2})?$", r"\S", 999_999_999
+WHY = "Why, as a short code such as not_suitable or needs_coaching_first."
 
-CLAIMANT_CREATE: dict[str, Field] = {
-    "client_number": Field("string", required=True, max_length=32, pattern=NOT_BLANK),
-    "first_name": Field("string", required=True, max_length=80, pattern=NOT_BLANK),
-    "last_name": Field("string", required=True, max_length=120, pattern=NOT_BLANK),
-    "email": Field("string", max_length=254),
-    "bsn": Field("string", max_length=9, description="Only accepted when BSN storage is on."),
-    "postcode": Field("string", max_length=7, pattern=POSTCODE, description="1234 or 1234 AB"),
-    "municipality": Field("string", max_length=80),
-    "max_travel_km": Field("number", minimum=0, maximum=300),
-    "hours_per_week": Field("integer", minimum=0, maximum=60),
-    "driving_licence": Field("boolean"),
-    "ladder_step": Field("integer", required=True, minimum=1, maximum=6),
-    "education_level": Field("string", enum=EDUCATION_LEVELS),
-    "dutch_level": Field("string", enum=DUTCH_LEVELS),
-    "desired_occupations": Field("strings"),
-    "work_history": Field("history"),
-    "skills": Field("strings"),
-    "restrictions": Field("strings", description="Functional limitations, never a diagnosis."),
-    "notes": Field("string", max_length=4000),
-    "intake_on": Field("date", description="Defaults to today."),
-}
+
+# ---- Hard limits: the fields the matcher filters on, declared here and nowhere else. ----
+# They have the shape of matcher.limits.api.ApiField (json_type, required, nullable, enum,
+# constraints), so each dict can become one comprehension over api_fields(side):
+#   {f.name: field(f.json_type, required=f.required and not update, nullable=f.nullable,
+#                  enum=f.enum, **f.constraints()) for f in api_fields(side).values()}
+def claimant_limits() -> dict[str, Declared]:
+    """Return the claimant's hard-limit fields (travel, hours, licence, Dutch, restrictions)."""
+    return {
+        "ladder_step": field("integer", required=True, ge=1, le=6),
+        "postcode": field("string", max_length=7, pattern=POSTCODE, description="1234 or 1234 AB"),
+        "max_travel_km": field("number", ge=0, le=300),
+        "hours_per_week": field("integer", ge=0, le=60),
+        "driving_licence": field("boolean"),
+        "dutch_level": field("string", enum=DUTCH_LEVELS),
+        "restrictions": field("strings", description="Functional limitations, never a diagnosis."),
+    }
+
+
+def opportunity_limits(*, update: bool = False) -> dict[str, Declared]:
+    """Return an opportunity's hard-limit fields; on update none is required, none null."""
+    must = not update
+    return {
+        "kind": field("string", required=must, nullable=False, enum=OPPORTUNITY_KINDS),
+        "postcode": field("string", required=must, nullable=False, max_length=7, pattern=POSTCODE,
+                          description="1234 or 1234 AB"),
+        "capacity": field("integer", required=must, nullable=False, ge=0, le=1000),
+        "hours_min": field("integer", ge=0, le=60),
+        "hours_max": field("integer", ge=0, le=60),
+        "requires_driving_licence": field("boolean", nullable=False),
+        "dutch_level": field("string", enum=DUTCH_LEVELS),
+        "physical_demands": field("strings"),
+        "closes_on": field("date"),
+    }
+# ---- End of the hard limits. ----
+
 
 CLAIMANT_EXAMPLE = {
-    "client_number": "HZN-2026-0042",
-    "first_name": "Anouk",
-    "last_name": "de Vries",
-    "postcode": "1271 AB",
-    "ladder_step": 4,
-    "hours_per_week": 24,
-    "education_level": "mbo2",
-    "dutch_level": "B1",
-    "work_history": [{"title": "Kassamedewerker", "years": 2}],
+    "client_number": "HZN-2026-0042", "first_name": "Anouk", "last_name": "de Vries",
+    "postcode": "1271 AB", "ladder_step": 4, "hours_per_week": 24, "education_level": "mbo2",
+    "dutch_level": "B1", "work_history": [{"title": "Kassamedewerker", "years": 2}],
     "skills": ["klantvriendelijk"],
 }
+CLAIMANT_CREATE = body_model("ClaimantCreate", {
+    "client_number": field("string", required=True, max_length=32, pattern=NOT_BLANK),
+    "first_name": field("string", required=True, max_length=80, pattern=NOT_BLANK),
+    "last_name": field("string", required=True, max_length=120, pattern=NOT_BLANK),
+    "email": field("string", max_length=254),
+    "bsn": field("string", max_length=9, description="Only accepted when BSN storage is on."),
+    "municipality": field("string", max_length=80),
+    "education_level": field("string", enum=EDUCATION_LEVELS),
+    "desired_occupations": field("strings"),
+    "work_history": field("history"),
+    "skills": field("strings"),
+    "notes": field("string", max_length=4000),
+    "intake_on": field("date", description="Defaults to today."),
+    **claimant_limits(),
+}, examples=[CLAIMANT_EXAMPLE])
 
-_OPPORTUNITY_COMMON: dict[str, Field] = {
-    "description": Field("string", max_length=20000),
-    "municipality": Field("string", max_length=80),
-    "hours_min": Field("integer", minimum=0, maximum=60),
-    "hours_max": Field("integer", minimum=0, maximum=60),
-    "requires_driving_licence": Field("boolean", nullable=False),
-    "education_level": Field("string", enum=EDUCATION_LEVELS),
-    "dutch_level": Field("string", enum=DUTCH_LEVELS),
-    "physical_demands": Field("strings"),
-    "skills": Field("strings"),
-    "conditions": Field("string", max_length=4000),
-    "closes_on": Field("date"),
-    "esco_occupation": Field("string", max_length=120, description="ESCO occupation URI"),
-    "wage_cost_subsidy": Field("boolean", nullable=False),
-    "job_coaching": Field("boolean", nullable=False),
-    "trial_placement": Field("boolean", nullable=False),
-    "secondment": Field("boolean", nullable=False),
-    "sheltered_work": Field("boolean", nullable=False),
-    "jobs_agreement_register": Field("boolean", nullable=False),
+_INSTRUMENTS = ("wage_cost_subsidy", "job_coaching", "trial_placement", "secondment",
+                "sheltered_work", "jobs_agreement_register")
+_OPPORTUNITY: dict[str, Declared] = {
+    "title": field("string", required=True, max_length=300, pattern=NOT_BLANK),
+    "description": field("string", max_length=20000),
+    "municipality": field("string", max_length=80),
+    "education_level": field("string", enum=EDUCATION_LEVELS),
+    "skills": field("strings"),
+    "conditions": field("string", max_length=4000),
+    "esco_occupation": field("string", max_length=120, description="ESCO occupation URI"),
+    **{name: field("boolean", nullable=False) for name in _INSTRUMENTS},
 }
-
-OPPORTUNITY_CREATE: dict[str, Field] = {
-    "kind": Field("string", required=True, enum=OPPORTUNITY_KINDS),
-    "title": Field("string", required=True, max_length=300, pattern=NOT_BLANK),
-    "postcode": Field(
-        "string", required=True, max_length=7, pattern=POSTCODE, description="1234 or 1234 AB"
-    ),
-    "capacity": Field("integer", required=True, minimum=0, maximum=1000),
-    **_OPPORTUNITY_COMMON,
-}
-
-OPPORTUNITY_EXAMPLE = {
-    "kind": "placement",
-    "title": "Leerwerkplek magazijn",
-    "postcode": "1211",
-    "capacity": 2,
-    "hours_min": 16,
-    "hours_max": 32,
-    "job_coaching": True,
-}
-
-OPPORTUNITY_UPDATE: dict[str, Field] = {
-    "kind": Field("string", enum=OPPORTUNITY_KINDS, nullable=False),
-    "title": Field("string", max_length=300, nullable=False, pattern=NOT_BLANK),
-    "postcode": Field("string", max_length=7, nullable=False, pattern=POSTCODE),
-    "capacity": Field("integer", minimum=0, maximum=1000, nullable=False),
-    "status": Field("string", enum=EMPLOYER_STATUSES, nullable=False),
-    **_OPPORTUNITY_COMMON,
-}
+OPPORTUNITY_EXAMPLE = {"kind": "placement", "title": "Leerwerkplek magazijn", "postcode": "1211",
+                       "capacity": 2, "hours_min": 16, "hours_max": 32, "job_coaching": True}
+OPPORTUNITY_CREATE = body_model("OpportunityCreate", {**_OPPORTUNITY, **opportunity_limits()},
+                                examples=[OPPORTUNITY_EXAMPLE])
+OPPORTUNITY_UPDATE = body_model("OpportunityUpdate", {
+    **_OPPORTUNITY,
+    "title": field("string", nullable=False, max_length=300, pattern=NOT_BLANK),
+    "status": field("string", nullable=False, enum=EMPLOYER_STATUSES),
+    **opportunity_limits(update=True),
+})
 
 # A placement ("placed") carries its start date, hours, contract kind and instrument.
-PLACEMENT: dict[str, Field] = {
-    "start_on": Field("date", description="Placement: first working day."),
-    "hours_per_week": Field("integer", minimum=1, maximum=60, description="Placement: hours."),
-    "contract": Field("string", enum=CONTRACT_KINDS, description="Placement: contract kind."),
-    "instrument": Field("string", enum=INSTRUMENTS, description="Placement: instrument used."),
+_PLACEMENT: dict[str, Declared] = {
+    "start_on": field("date", description="Placement: first working day."),
+    "hours_per_week": field("integer", ge=1, le=60, description="Placement: hours."),
+    "contract": field("string", enum=CONTRACT_KINDS, description="Placement: contract kind."),
+    "instrument": field("string", enum=INSTRUMENTS, description="Placement: instrument used."),
 }
+STATUS_CHANGE = body_model("StatusChangeRequest", {
+    "to_status": field("string", required=True, enum=MATCH_STATUSES),
+    "reason_code": field("string", required=True, max_length=40),
+    "note": field("string", max_length=2000),
+    "follow_up_on": field("date"),
+    "applied_on": field("date"),
+    **_PLACEMENT,
+}, examples=[{"to_status": "interested", "reason_code": "in_session"}])
+APPROVAL = body_model("Approval", {
+    "reason_code": field("string", max_length=40, description=WHY),
+    "note": field("string", max_length=2000),
+})
+ANSWER = body_model("Answer", {
+    "decision": field("string", enum=("interview", "placed", "reject", "no_show"), description=(
+        "Invite, hire (with the placement fields), not hire, or no-show.")),
+    "accept": field("boolean", description="Older form: true invites, false declines."),
+    "reason_code": field("string", max_length=40, description="Required to reject or no-show."),
+    **_PLACEMENT,
+})
+CONSENT = body_model("Consent", {
+    "given": field("boolean", required=True, description="true gives, false withdraws consent."),
+})
+INTEREST = body_model("Interest", {
+    "interested": field("boolean", required=True),
+    "reason_code": field("string", max_length=40, description=WHY),
+})
 
-STATUS_CHANGE: dict[str, Field] = {
-    "to_status": Field("string", required=True, enum=MATCH_STATUSES),
-    "reason_code": Field("string", required=True, max_length=40),
-    "note": Field("string", max_length=2000),
-    "follow_up_on": Field("date"),
-    "applied_on": Field("date"),
-    **PLACEMENT,
+SOURCE_EXAMPLE = {"name": "Vacaturebank Gooi", "kind": "rss",
+                  "url": "https://www.vacaturebank-gooi.example/vacatures.rss"}
+SOURCE_CREATE = body_model("SourceCreate", {
+    "name": field("string", required=True, max_length=120, pattern=NOT_BLANK),
+    "kind": field("string", required=True, enum=FEED_KINDS),
+    "url": field("string", max_length=2000, description="http(s):// or file:/// (not for upload)"),
+    "region": field("string", max_length=40, description="default: the installation's region"),
+    "enabled": field("boolean", nullable=False),
+    "full_feed": field("boolean", nullable=False, description="a vacancy missing twice expires"),
+}, examples=[SOURCE_EXAMPLE])
+
+# Query strings: paging and each list's filters (400 on error).
+PAGING: dict[str, Declared] = {
+    "limit": query("integer", low=1, high=MAX_LIMIT, default=DEFAULT_LIMIT,
+                   description="Rows per page."),
+    "offset": query("integer", low=0, high=MAX_OFFSET, default=0, description="Rows to skip."),
 }
-
-APPROVAL: dict[str, Field] = {"reason_code": REASON_CODE, "note": Field("string", max_length=2000)}
-
-ANSWER: dict[str, Field] = {
-    "decision": Field(
-        "string",
-        enum=("interview", "placed", "reject", "no_show"),
-        description="Invite, hire (with the placement fields), not hire, or no-show.",
-    ),
-    "accept": Field("boolean", description="Older form: true invites, false declines."),
-    "reason_code": Field("string", max_length=40, description="Required to reject or no-show."),
-    **PLACEMENT,
-}
-
-CONSENT: dict[str, Field] = {
-    "given": Field("boolean", required=True, description="true gives, false withdraws consent."),
-}
-
-INTEREST: dict[str, Field] = {
-    "interested": Field("boolean", required=True),
-    "reason_code": REASON_CODE,
-}
-
-# Query-string filters of the list endpoints (paging is in web.api.query).
-MAX_ID = 999_999_999
-SESSION_STATUSES = ("planned", "held", "cancelled")
-_ID_FILTER = Field("integer", minimum=1, maximum=MAX_ID)
-CLAIMANT_FILTERS = {"mine": Field("boolean", description="Only the mediator's own caseload.")}
-OPPORTUNITY_FILTERS = {
-    "kind": Field("string", enum=OPPORTUNITY_KINDS),
-    "status": Field("string", enum=OPPORTUNITY_STATUSES),
-}
+CLAIMANT_QUERY = query_model("ClaimantQuery", PAGING | {
+    "mine": query("boolean", description="Only the mediator's own caseload."),
+})
+OPPORTUNITY_QUERY = query_model("OpportunityQuery", PAGING | {
+    "kind": query("string", enum=OPPORTUNITY_KINDS),
+    "status": query("string", enum=OPPORTUNITY_STATUSES),
+})
 # Employers may only use status and opportunity_id (web.api.services.matches).
-MATCH_FILTERS = {
-    "status": Field("string", enum=MATCH_STATUSES),
-    "claimant_id": _ID_FILTER,
-    "opportunity_id": _ID_FILTER,
-    "session_id": _ID_FILTER,
-}
-SESSION_FILTERS = {"status": Field("string", enum=SESSION_STATUSES)}
-
-SOURCE_CREATE: dict[str, Field] = {
-    "name": Field("string", required=True, max_length=120, pattern=NOT_BLANK),
-    "kind": Field("string", required=True, enum=FEED_KINDS),
-    "url": Field("string", max_length=2000, description="http(s):// or file:/// (not for upload)"),
-    "region": Field("string", max_length=40, description="default: the installation's region"),
-    "enabled": Field("boolean", nullable=False),
-    "full_feed": Field("boolean", nullable=False, description="a vacancy missing twice expires"),
-}
-
-SOURCE_EXAMPLE = {
-    "name": "Vacaturebank Gooi",
-    "kind": "rss",
-    "url": "https://www.vacaturebank-gooi.example/vacatures.rss",
-}
+MATCH_QUERY = query_model("MatchQuery", PAGING | {
+    "status": query("string", enum=MATCH_STATUSES),
+    **{name: query("integer", low=1, high=MAX_ID)
+       for name in ("claimant_id", "opportunity_id", "session_id")},
+})
+SESSION_QUERY = query_model("SessionQuery", PAGING | {
+    "status": query("string", enum=SESSION_STATUSES),
+})
+# fmt: on

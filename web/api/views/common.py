@@ -1,6 +1,6 @@
-"""Small helpers every API view uses: the JSON body, the audit reason, the clock."""
+"""Small helpers every API view uses: the audit reason, the clock, 404."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -8,25 +8,10 @@ from flask import abort, current_app, request
 from sqlalchemy.orm import Session
 
 from models.settings import today as service_today
-from web.api.fields import Field, check_body
 from web.api.services.audit import record
 from web.api.tokens import Caller
 
 ID = "id"
-
-
-def json_body(
-    spec: Mapping[str, Field], *, partial: bool = False, optional: bool = False
-) -> dict[str, Any]:
-    """Return the request's JSON object checked against the spec (400, 415 or 422)."""
-    if optional and not request.get_data():
-        return {}
-    if not request.is_json:
-        abort(415)
-    data = request.get_json(silent=True)
-    if data is None:
-        abort(400)
-    return check_body(data, spec, partial=partial)
 
 
 def audit_reason() -> str:

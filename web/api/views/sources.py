@@ -1,6 +1,7 @@
 """Feed source routes for admins: list, add, switch off and pull now (sources as code)."""
 
 from importlib.metadata import entry_points
+from typing import Any
 
 from flask import abort, current_app
 from flask.typing import ResponseReturnValue
@@ -9,10 +10,10 @@ from sqlalchemy import select
 from matcher.records import FieldError
 from models import FeedRun, FeedSource
 from models.source_rules import source_problems
-from web.api import bp
 from web.api.fields import FieldsError
+from web.api.routes import route
 from web.api.specs import SOURCE_CREATE
-from web.api.views.common import ID, json_body
+from web.api.views.common import ID
 from web.db import get_session
 
 
@@ -29,25 +30,27 @@ def present(source: FeedSource) -> dict[str, object]:
     }
 
 
-@bp.get("/sources")
+@route("GET", "/sources", "List feed sources", "admin", (200, "SourceList"))
 def list_sources() -> ResponseReturnValue:
     """List every feed source."""
     rows = get_session().scalars(select(FeedSource).order_by(FeedSource.id))
     return {"items": [present(row) for row in rows]}
 
 
-@bp.post("/sources")
-def create_source() -> ResponseReturnValue:
+@route(
+    "POST", "/sources", "Add a feed source (checked as the admin form checks it)", "admin",
+    (201, "Source"), body=SOURCE_CREATE,
+)  # fmt: skip
+def create_source(body: dict[str, Any]) -> ResponseReturnValue:
     """Add a feed source, checked as the admin form and `zow feeds add` check it."""
     db = get_session()
-    data = json_body(SOURCE_CREATE)
     values = {
-        "name": str(data.get("name") or "").strip(),
-        "kind": data.get("kind"),
-        "url": data.get("url") if data.get("kind") != "upload" else None,
-        "region": data.get("region") or current_app.config["SETTINGS"].region,
-        "enabled": data.get("enabled", True) is not False,
-        "full_feed": data.get("full_feed", True) is not False,
+        "name": str(body.get("name") or "").strip(),
+        "kind": body.get("kind"),
+        "url": body.get("url") if body.get("kind") != "upload" else None,
+        "region": body.get("region") or current_app.config["SETTINGS"].region,
+        "enabled": body.get("enabled", True) is not False,
+        "full_feed": body.get("full_feed", True) is not False,
     }
     problems = source_problems(db, values)
     if problems:
@@ -58,7 +61,10 @@ def create_source() -> ResponseReturnValue:
     return present(source), 201
 
 
-@bp.delete(f"/sources/<{ID}:source_id>")
+@route(
+    "DELETE", f"/sources/<{ID}:source_id>",
+    "Stop pulling a source (its vacancies and runs stay)", "admin", (200, "Source"),
+)  # fmt: skip
 def remove_source(source_id: int) -> ResponseReturnValue:
     """Stop pulling a source; its vacancies and runs stay."""
     db = get_session()
@@ -68,7 +74,7 @@ def remove_source(source_id: int) -> ResponseReturnValue:
     return present(source)
 
 
-@bp.post(f"/sources/<{ID}:source_id>/pull")
+@route("POST", f"/sources/<{ID}:source_id>/pull", "Pull one source now", "admin", (200, "FeedRun"))
 def pull_source(source_id: int) -> ResponseReturnValue:
     """Pull one source now; answer with its run (counts, errors, why nothing expired)."""
     db = get_session()
