@@ -4,9 +4,11 @@ Each model is the one declaration of its resource: the routes validate against i
 the OpenAPI document is generated from it (web.api.openapi).
 """
 
+from typing import Literal
+
+from matcher.limits.api import api_fields
 from models.vocab import (
     CONTRACT_KINDS,
-    DUTCH_LEVELS,
     EDUCATION_LEVELS,
     FEED_KINDS,
     INSTRUMENTS,
@@ -20,43 +22,28 @@ from web.api.services.paging import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET
 # fmt: off
 EMPLOYER_STATUSES = ("open", "filled", "withdrawn")
 SESSION_STATUSES = ("planned", "held", "cancelled")
-POSTCODE, NOT_BLANK, MAX_ID = r"^[1-9][0-9]{3}( ?[A-Za-z]{2})?$", r"\S", 999_999_999
+NOT_BLANK, MAX_ID = r"\S", 999_999_999
 WHY = "Why, as a short code such as not_suitable or needs_coaching_first."
 
 
-# ---- Hard limits: the fields the matcher filters on, declared here and nowhere else. ----
-# They have the shape of matcher.limits.api.ApiField (json_type, required, nullable, enum,
-# constraints), so each dict can become one comprehension over api_fields(side):
-#   {f.name: field(f.json_type, required=f.required and not update, nullable=f.nullable,
-#                  enum=f.enum, **f.constraints()) for f in api_fields(side).values()}
+# ---- Hard limits: the fields the matcher filters on come from matcher.limits (described once).
+def _limit_fields(side: Literal["claimant", "opportunity"], *, update: bool) -> dict[str, Declared]:
+    """Return one side's hard-limit fields as the matcher describes them."""
+    return {
+        f.name: field(f.json_type, required=f.required and not update, nullable=f.nullable,
+                      enum=f.enum, **f.constraints())
+        for f in api_fields(side).values()
+    }
+
+
 def claimant_limits() -> dict[str, Declared]:
     """Return the claimant's hard-limit fields (travel, hours, licence, Dutch, restrictions)."""
-    return {
-        "ladder_step": field("integer", required=True, ge=1, le=6),
-        "postcode": field("string", max_length=7, pattern=POSTCODE, description="1234 or 1234 AB"),
-        "max_travel_km": field("number", ge=0, le=300),
-        "hours_per_week": field("integer", ge=0, le=60),
-        "driving_licence": field("boolean"),
-        "dutch_level": field("string", enum=DUTCH_LEVELS),
-        "restrictions": field("strings", description="Functional limitations, never a diagnosis."),
-    }
+    return _limit_fields("claimant", update=False)
 
 
 def opportunity_limits(*, update: bool = False) -> dict[str, Declared]:
-    """Return an opportunity's hard-limit fields; on update none is required, none null."""
-    must = not update
-    return {
-        "kind": field("string", required=must, nullable=False, enum=OPPORTUNITY_KINDS),
-        "postcode": field("string", required=must, nullable=False, max_length=7, pattern=POSTCODE,
-                          description="1234 or 1234 AB"),
-        "capacity": field("integer", required=must, nullable=False, ge=0, le=1000),
-        "hours_min": field("integer", ge=0, le=60),
-        "hours_max": field("integer", ge=0, le=60),
-        "requires_driving_licence": field("boolean", nullable=False),
-        "dutch_level": field("string", enum=DUTCH_LEVELS),
-        "physical_demands": field("strings"),
-        "closes_on": field("date"),
-    }
+    """Return an opportunity's hard-limit fields; on update none is required."""
+    return _limit_fields("opportunity", update=update)
 # ---- End of the hard limits. ----
 
 
@@ -91,6 +78,7 @@ _OPPORTUNITY: dict[str, Declared] = {
     "education_level": field("string", enum=EDUCATION_LEVELS),
     "skills": field("strings"),
     "conditions": field("string", max_length=4000),
+    "hours_max": field("integer", ge=0, le=60),
     "esco_occupation": field("string", max_length=120, description="ESCO occupation URI"),
     **{name: field("boolean", nullable=False) for name in _INSTRUMENTS},
 }
