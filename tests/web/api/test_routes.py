@@ -36,7 +36,12 @@ def test_the_hard_limit_fields_are_in_the_claimant_and_opportunity_bodies() -> N
     assert set(specs.opportunity_limits()) <= set(specs.OPPORTUNITY_CREATE.model_fields)
     update = model_schema(specs.OPPORTUNITY_UPDATE, {})
     assert "required" not in update
-    assert update["properties"]["capacity"] == {"type": "integer", "minimum": 0, "maximum": 1000}
+    assert update["properties"]["capacity"] == {
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 1000,
+        "description": "Places left to fill.",
+    }
 
 
 @pytest.mark.parametrize(
