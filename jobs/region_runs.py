@@ -81,9 +81,7 @@ def release_dead_claims(session: Session, *, host: str = HOST) -> int:
     return released
 
 
-def work_region_runs(
-    sessions: sessionmaker[Session], *, worker: str, job: RegionJob
-) -> list[str]:
+def work_region_runs(sessions: sessionmaker[Session], *, worker: str, job: RegionJob) -> list[str]:
     """Take queued regional runs one by one until none is left; return the regions done.
 
     Runs left behind by dead workers are queued again first, so they are taken too.

@@ -69,11 +69,10 @@ def slot_counts(sessions: sessionmaker[Session], slot: str) -> dict[str, Any]:
     if failed:
         raise RuntimeError("regionale run mislukt: " + ", ".join(failed))
     done = [r for r in runs if r.status == "done"]
-    counts: dict[str, Any] = {
-        key: sum(int(r.counts.get(key, 0)) for r in done) for key in SUMMED
-    }
+    counts: dict[str, Any] = {key: sum(int(r.counts.get(key, 0)) for r in done) for key in SUMMED}
     counts["runs"] = [run_id for r in done for run_id in r.counts.get("runs", [])]
-    counts["model"] = ", ".join(sorted({str(r.counts["model"]) for r in done if "model" in r.counts}))
+    models = {str(r.counts["model"]) for r in done if "model" in r.counts}
+    counts["model"] = ", ".join(sorted(models))
     if any(r.counts.get("stopped") for r in done):
         counts["stopped"] = True
     counts["regions"] = len(done)

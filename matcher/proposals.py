@@ -37,11 +37,10 @@ STOPPED = {"sessions": 0, "claimants": 0, "proposals": 0, "stopped": True}
 
 
 def _default_linker() -> Linker:
-    """Load the shipped occupation linker (slow once, cached after)."""
-    from matcher.occupations import OccupationLinker
+    """Return the shipped occupation linker, built only if a title is not linked yet."""
+    from matcher.lazy_linker import LazyLinker
 
-    linker: Linker = OccupationLinker.default()
-    return linker
+    return LazyLinker()
 
 
 def _concepts(session: Session, linker: Linker | None) -> ConceptCache:

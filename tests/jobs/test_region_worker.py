@@ -42,9 +42,7 @@ def invite(db: Session, region: str) -> int:
     return claimant.id
 
 
-def test_the_weekly_job_queues_every_region_and_runs_them(
-    settings: Settings, db: Session
-) -> None:
+def test_the_weekly_job_queues_every_region_and_runs_them(settings: Settings, db: Session) -> None:
     two = dataclasses.replace(settings, regions=("gooi-en-vechtstreek", "rijnmond"))
     invite(db, "gooi-en-vechtstreek")
     invite(db, "rijnmond")
