@@ -357,6 +357,11 @@ def run_one(size: str, top: int, instance: str) -> dict[str, Any]:
             result = json.loads(line.removeprefix("RESULT "))
         else:
             print(line, flush=True)
+    print(
+        f"{'= ours / baseline, peak memory':<48} {result['total'] / result['baseline']:8.2f}x"
+        f"  {result['peak_mb']:.0f} MB",
+        flush=True,
+    )
     return result
 
 
