@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import inspect
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -184,6 +185,8 @@ def _artifact_key() -> str:
     digest = hashlib.sha256((resources.files("matcher") / "data" / TAXONOMY_FILE).read_bytes())
     digest.update(repr(_vectorizer().get_params()).encode("utf-8"))
     digest.update(f"{sklearn.__version__} {SETTINGS}".encode())
+    # What the vocabulary is fitted on may change in code as well as in data.
+    digest.update(inspect.getsource(taxonomy_texts).encode("utf-8"))
     return digest.hexdigest()[:16]
 
 

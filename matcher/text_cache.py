@@ -118,11 +118,15 @@ class RowStore:
         return found
 
     def keep(self, rows: Mapping[str, Row]) -> None:
-        """Add rows as a new segment; merge the segments when there are too many."""
-        if rows:
-            self._write({text_key(t): row for t, row in rows.items()})
-        if len(self._listing()) > MAX_SEGMENTS:
-            self._merge()
+        """Add rows as a new segment; merge the segments when there are too many.
+
+        A folder that cannot be written (read-only, full) only costs the rows next time.
+        """
+        with contextlib.suppress(OSError):
+            if rows:
+                self._write({text_key(t): row for t, row in rows.items()})
+            if len(self._listing()) > MAX_SEGMENTS:
+                self._merge()
 
     def _write(self, rows: Mapping[bytes, Row]) -> None:
         keys = sorted(rows)

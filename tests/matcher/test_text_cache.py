@@ -57,3 +57,10 @@ def test_segments_are_merged_and_a_changed_text_is_a_miss(tmp_path: Path) -> Non
         row = np.zeros(vocabulary.width, dtype=np.float32)
         row[np.asarray(indices)] = data
         assert np.array_equal(row, expected[i])
+
+
+def test_a_folder_that_cannot_be_written_costs_only_time(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("not a folder")
+    vocabulary = TextVocabulary(LABELS, store=RowStore(tmp_path / "file" / "rows"))
+    expected = vocabulary.transform(TEXTS).toarray()
+    assert np.array_equal(vocabulary.rows(TEXTS).toarray(), expected)
