@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import tempfile
 from typing import Any
 
 import numpy as np
@@ -36,7 +38,9 @@ from matcher.pipeline import ClaimantResult, rank
 from matcher.ranker import LinearScorer
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.runs import content_hash, record_data, run_inputs, run_results
-from matcher.text import TextVocabulary, word_index
+from matcher.text import TextVocabulary
+from matcher.text_cache import RowStore
+from matcher.words import word_index
 
 TOP = 20
 SESSION = 30
@@ -120,7 +124,11 @@ def weekly(claimants: int, opportunities: int, new: int, runs_per_week: int) -> 
     )
     step = max(len(everyone) // SESSION, 1)
     session, other = everyone[::step][:SESSION], everyone[1::step][:SESSION]
-    TextVocabulary.default().forget()  # a worker that has not ranked this region yet
+    # A worker that has not ranked this region yet: nothing in memory, only what the full
+    # run left in the instance cache on disk (the vocabulary, the text rows).
+    TextVocabulary.default().forget()
+    if TextVocabulary.default().store is not None:
+        TextVocabulary.default().store = RowStore(TextVocabulary.default().store.folder)
     word_index().forget()
     _, cold_one = timed(
         f"one {len(session)}-person session, fresh worker",
@@ -162,6 +170,8 @@ def main() -> None:
     # About one session per mediator a week: 50 in a region of 5,000 to 6,000 claimants.
     parser.add_argument("--runs-per-week", type=int, default=50)
     args = parser.parse_args()
+    # An empty instance cache: the first full run fills it, as the first weekly run does.
+    os.environ["ZOW_CACHE_DIR"] = tempfile.mkdtemp(prefix="zow-bench-weekly-")
     weekly(args.claimants, args.opportunities, args.new, args.runs_per_week)
 
 

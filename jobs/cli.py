@@ -6,6 +6,7 @@ from typing import Any
 import click
 from apscheduler.schedulers.blocking import BlockingScheduler
 
+from jobs.region_worker import run_region_worker
 from jobs.registry import JOBS
 from jobs.runner import run_job, slot_of
 from jobs.scheduler import configure
@@ -64,6 +65,13 @@ def run(name: str) -> None:
     click.echo(f"{name}: {result.status} {result.counts}")
     if result.error:
         raise click.ClickException(result.error)
+
+
+@jobs.command("region-worker")
+def region_worker() -> None:
+    """Take queued regional matching runs, on any host, until none is left."""
+    done = run_region_worker(Settings.from_env())
+    click.echo(f"region-worker: {len(done)} regio's klaar: {', '.join(done) or '-'}")
 
 
 @click.command()

@@ -2,13 +2,17 @@
 
 The scheduler queues one row per region and time slot; every worker process claims the
 next queued row with ``SELECT ... FOR UPDATE SKIP LOCKED``, so two workers never take the
-same region and neither waits for the other. A worker that dies leaves its row
-``running``; ``requeue_stale`` hands such rows back after a while.
+same region and neither waits for the other. A worker names itself ``host:pid``; one that
+dies leaves its row ``running`` until a worker on the same host sees the process is gone
+(``release_dead_claims``) or, from any host, the claim is older than a run can take
+(``requeue_stale``). A region's run commits in one transaction, so a run taken again
+neither loses nor doubles what the dead one had begun.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -16,11 +20,19 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
+from jobs.liveness import HOST, process_alive
 from models.base import utcnow
 from models.db import transaction
 from models.region_run import RegionRun
 
 RegionJob = Callable[[Session, str], dict[str, Any]]
+# A claim older than this is given back from any host: no regional run takes that long.
+STALE_CLAIM = dt.timedelta(hours=3)
+
+
+def worker_name() -> str:
+    """Return this process's name in claims: its host and process id."""
+    return f"{HOST}:{os.getpid()}"
 
 
 def queue_region_runs(session: Session, *, slot: str, regions: Iterable[str]) -> None:
@@ -58,8 +70,25 @@ def requeue_stale(session: Session, *, older_than: dt.timedelta) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
 
 
+def release_dead_claims(session: Session, *, host: str = HOST) -> int:
+    """Queue again the runs held by workers of this host whose process is gone."""
+    released = 0
+    for run in session.scalars(select(RegionRun).where(RegionRun.status == "running")):
+        where, _, pid = (run.worker or "").rpartition(":")
+        if where == host and pid.isdigit() and not process_alive(int(pid)):
+            run.status, run.worker, run.claimed_at = "queued", None, None
+            released += 1
+    return released
+
+
 def work_region_runs(sessions: sessionmaker[Session], *, worker: str, job: RegionJob) -> list[str]:
-    """Take queued regional runs one by one until none is left; return the regions done."""
+    """Take queued regional runs one by one until none is left; return the regions done.
+
+    Runs left behind by dead workers are queued again first, so they are taken too.
+    """
+    with transaction(sessions) as session:
+        release_dead_claims(session)
+        requeue_stale(session, older_than=STALE_CLAIM)
     done: list[str] = []
     while True:
         with transaction(sessions) as session:

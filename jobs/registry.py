@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from jobs.context import JobContext
 from jobs.digest import weekly_digest
-from jobs.presession import prepare_session_lists
 from jobs.pull import vacancy_pull
+from jobs.region_worker import prepare_session_lists
 from jobs.retrain import retrain
 from models.base import utcnow
 from models.privacy import apply_retention

@@ -28,9 +28,9 @@ from matcher.text import (
     claimant_text,
     normalise_term,
     opportunity_text,
-    word_index,
 )
 from matcher.title_match import Ids, Index, TitleMatch
+from matcher.words import word_index
 
 FEATURE_NAMES = (
     "occupation",

@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import inspect
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
+import sklearn
 from scipy import sparse
-from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from matcher.normalise import title_tokens
 from matcher.records import ClaimantProfile, OpportunityRecord
+from matcher.text_cache import Row, RowStore, cache_dir, read_arrays, write_arrays
+
+# Bumped when the rows' meaning changes without the vectorizer's settings changing.
+SETTINGS = "char_wb-3-5-v1"
 
 # Noise around a title that says nothing about the occupation: gender marks, hours, etc.
 _NOISE = re.compile(r"\(.*?\)|\b[mv]\s*/\s*[vm]\b|\b\d+\s*(?:-\s*\d+\s*)?(?:uur|u)\b|[^\w\s-]")
@@ -57,9 +66,6 @@ def opportunity_text(opportunity: OpportunityRecord) -> str:
     return " ".join([opportunity.title, opportunity.description, *opportunity.skills])
 
 
-_Row = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]
-
-
 class TextVocabulary:
     """Character n-grams and their weights, fitted once on the taxonomy's Dutch labels.
 
@@ -68,20 +74,31 @@ class TextVocabulary:
     opportunities come or go (a weekly update can rank only the new ones).
     """
 
-    def __init__(self, texts: Sequence[str]) -> None:
-        # Character n-grams within words cope with Dutch compounds and typos.
-        self.vectorizer = TfidfVectorizer(
-            analyzer="char_wb", ngram_range=(3, 5), min_df=1, sublinear_tf=True, dtype=np.float32
-        )
-        self.vectorizer.fit([t for t in texts if t.strip()] or ["leeg"])
-        self.version = _digest(texts)
+    def __init__(
+        self,
+        texts: Sequence[str],
+        *,
+        fitted: tuple[TfidfVectorizer, str] | None = None,
+        store: RowStore | None = None,
+    ) -> None:
+        """Fit on texts, or take a vectorizer fitted before (``fitted``: it and its version).
+
+        With a ``store`` rows outlive the process: a fresh worker reads them from disk.
+        """
+        if fitted is None:
+            self.vectorizer = _vectorizer()
+            self.vectorizer.fit([t for t in texts if t.strip()] or ["leeg"])
+            self.version = _digest(texts)
+        else:
+            self.vectorizer, self.version = fitted
         self.width = len(self.vectorizer.vocabulary_)
-        self._memo: dict[str, _Row] = {}
+        self.store = store
+        self._memo: dict[str, Row] = {}
         self.memo_limit = 40_000
 
     @classmethod
     def default(cls) -> TextVocabulary:
-        """Return the vocabulary of the shipped taxonomy, fitted once per process."""
+        """Return the vocabulary of the shipped taxonomy, fitted once per instance."""
         return _default_vocabulary()
 
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
@@ -99,7 +116,7 @@ class TextVocabulary:
         sessions: remembering rows (up to ``memo_limit`` texts) saves most of the work.
         """
         # A local view of the memo: another thread may clear it meanwhile.
-        found: dict[str, _Row] = {}
+        found: dict[str, Row] = {}
         missing: list[str] = []
         for text in dict.fromkeys(texts):
             known = self._memo.get(text)
@@ -109,12 +126,20 @@ class TextVocabulary:
                 found[text] = known
         if len(self._memo) + len(missing) > self.memo_limit:
             self._memo.clear()
+        if missing and self.store is not None:
+            stored = self.store.fetch(missing)
+            for text, row in stored.items():
+                found[text] = self._memo[text] = row
+            missing = [t for t in missing if t not in stored]
         if missing:
             fresh = self.transform(missing)
+            new: dict[str, Row] = {}
             for i, text in enumerate(missing):
                 lo, hi = fresh.indptr[i], fresh.indptr[i + 1]
                 row = (fresh.indices[lo:hi].copy(), fresh.data[lo:hi].copy())
-                found[text] = self._memo[text] = row
+                found[text] = self._memo[text] = new[text] = row
+            if self.store is not None:
+                self.store.keep(new)
         parts = [found[t] for t in texts]
         indptr = np.cumsum([0, *(len(p[0]) for p in parts)], dtype=np.int64)
         if not parts:
@@ -141,9 +166,65 @@ def _digest(texts: Sequence[str]) -> str:
     return digest.hexdigest()[:16]
 
 
+def _vectorizer(vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
+    # Character n-grams within words cope with Dutch compounds and typos.
+    return TfidfVectorizer(
+        analyzer="char_wb",
+        ngram_range=(3, 5),
+        min_df=1,
+        sublinear_tf=True,
+        dtype=np.float32,
+        vocabulary=vocabulary,
+    )
+
+
+def _artifact_key() -> str:
+    """Return what the shipped vocabulary depends on: taxonomy file, settings, library."""
+    from matcher.taxonomy_build import TAXONOMY_FILE
+
+    digest = hashlib.sha256((resources.files("matcher") / "data" / TAXONOMY_FILE).read_bytes())
+    digest.update(repr(_vectorizer().get_params()).encode("utf-8"))
+    digest.update(f"{sklearn.__version__} {SETTINGS}".encode())
+    # What the vocabulary is fitted on may change in code as well as in data.
+    digest.update(inspect.getsource(taxonomy_texts).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def load_vocabulary(folder: Path) -> tuple[TfidfVectorizer, str] | None:
+    """Return a vectorizer and version written by ``save_vocabulary``, or None."""
+    arrays = read_arrays(folder, ("terms", "idf", "version"))
+    if arrays is None:
+        return None
+    terms = arrays["terms"].tolist()
+    vectorizer = _vectorizer(dict(zip(terms, range(len(terms)), strict=True)))
+    vectorizer.idf_ = np.asarray(arrays["idf"])
+    return vectorizer, str(arrays["version"][0])
+
+
+def save_vocabulary(folder: Path, vocabulary: TextVocabulary) -> None:
+    """Write a fitted vocabulary's n-grams (in column order), weights and version."""
+    terms = sorted(vocabulary.vectorizer.vocabulary_, key=vocabulary.vectorizer.vocabulary_.get)
+    write_arrays(
+        folder,
+        {
+            "terms": np.array(terms),
+            "idf": np.asarray(vocabulary.vectorizer.idf_, dtype=np.float64),
+            "version": np.array([vocabulary.version]),
+        },
+    )
+
+
 @lru_cache(maxsize=1)
 def _default_vocabulary() -> TextVocabulary:
-    return TextVocabulary(taxonomy_texts())
+    # Fitting on the taxonomy takes seconds; a fresh process reads the fitted arrays.
+    folder = cache_dir() / "vocabulary" / _artifact_key()
+    fitted = load_vocabulary(folder)
+    vocabulary = TextVocabulary([], fitted=fitted) if fitted else TextVocabulary(taxonomy_texts())
+    if fitted is None:
+        with contextlib.suppress(OSError):  # a read-only instance folder: fit every time
+            save_vocabulary(folder, vocabulary)
+    vocabulary.store = RowStore.for_version(f"{vocabulary.version}-{_artifact_key()}")
+    return vocabulary
 
 
 class TextSpace:
@@ -183,60 +264,3 @@ class TextSpace:
         """Return cosine similarities of texts (rows) with every opportunity (columns)."""
         product = self.transform(texts) @ self.opportunities.T
         return np.asarray(product.toarray(), dtype=np.float32)
-
-
-class WordIndex:
-    """Words of opportunity texts as ids, read once per distinct text in a process.
-
-    Stated preferences are matched as whole words; the ids only grow, so a share does not
-    depend on which other opportunities exist, and a run reads just the texts it needs.
-    """
-
-    def __init__(self, limit: int = 200_000) -> None:
-        self.limit = limit
-        self.ids: dict[str, int] = {}
-        self._docs: dict[str, npt.NDArray[np.int64]] = {}
-        self._analyse = CountVectorizer().build_analyzer()
-
-    def forget(self) -> None:
-        """Forget every word and text (as a freshly started worker has none)."""
-        self.ids, self._docs = {}, {}
-
-    def _words(
-        self, text: str, ids: dict[str, int], docs: dict[str, npt.NDArray[np.int64]]
-    ) -> npt.NDArray[np.int64]:
-        found = docs.get(text)
-        if found is None:
-            numbers = {ids.setdefault(word, len(ids)) for word in self._analyse(text)}
-            found = np.array(sorted(numbers), dtype=np.int64)
-            docs[text] = found
-        return found
-
-    def shares(
-        self, keyword_lists: Sequence[Sequence[str]], texts: Sequence[str]
-    ) -> npt.NDArray[np.float32]:
-        """Return per keyword list (rows) the share of its words in each text (columns)."""
-        if len(self.ids) > self.limit or len(self._docs) > self.limit:
-            self.forget()
-        # One consistent pair of dicts for this call, even if another thread forgets.
-        ids, memo = self.ids, self._docs
-        docs = [self._words(t, ids, memo) for t in texts]
-        queries = [self._words(" ".join(words), ids, memo) for words in keyword_lists]
-        width = len(ids)
-        left = _binary(queries, width)
-        counts = np.array([max(len(words), 1) for words in keyword_lists], dtype=np.float32)
-        product = sparse.csr_matrix(left @ _binary(docs, width).T).toarray()
-        return np.asarray(product / counts[:, None], dtype=np.float32)
-
-
-def _binary(rows: Sequence[npt.NDArray[np.int64]], width: int) -> sparse.csr_matrix:
-    indptr = np.cumsum([0, *(len(r) for r in rows)], dtype=np.int64)
-    indices = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
-    data = np.ones(len(indices), dtype=np.float32)
-    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), width))
-
-
-@lru_cache(maxsize=1)
-def word_index() -> WordIndex:
-    """Return the word index this process shares between its runs."""
-    return WordIndex()

@@ -97,6 +97,9 @@ class Settings:
     secret_key: str = ""
     instance_dir: Path = field(default_factory=lambda: Path("instance"))
     region: str = "gooi-en-vechtstreek"
+    # Regions whose weekly runs this installation queues (ZOW_REGIONS, comma-separated);
+    # empty means just ``region``.
+    regions: tuple[str, ...] = ()
     store_bsn: bool = False
     base_url: str = "http://127.0.0.1:5000"
     host: str = "127.0.0.1"
@@ -121,6 +124,11 @@ class Settings:
     today_override: date | None = None
     # How many reverse proxies in front of the app set X-Forwarded-For; 0 trusts none.
     trusted_proxies: int = 0
+
+    @property
+    def matching_regions(self) -> tuple[str, ...]:
+        """Return the regions whose weekly matching runs this installation queues."""
+        return self.regions or (self.region,)
 
     @property
     def is_demo(self) -> bool:
@@ -159,6 +167,7 @@ class Settings:
             secret_key=secret_key,
             instance_dir=instance_dir,
             region=get("ZOW_REGION", cls.region),
+            regions=tuple(r.strip() for r in get("ZOW_REGIONS", "").split(",") if r.strip()),
             store_bsn=_bool(get("ZOW_STORE_BSN", "false"), "ZOW_STORE_BSN"),
             base_url=get("ZOW_BASE_URL", cls.base_url),
             host=get("ZOW_HOST", cls.host),

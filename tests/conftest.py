@@ -1,6 +1,7 @@
 """Shared fixtures: a fresh database per test (SQLite, or PostgreSQL via TEST_DATABASE_URL)."""
 
 import os
+import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -17,6 +18,9 @@ from models.db import make_engine, make_session_factory
 from models.settings import Settings
 
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
+# Build-once artifacts (text vocabulary, text rows) of this test session only, not the
+# checkout's instance folder: no test depends on what an earlier session left there.
+os.environ.setdefault("ZOW_CACHE_DIR", tempfile.mkdtemp(prefix="zow-cache-"))
 
 
 def _postgres_engine() -> Engine:

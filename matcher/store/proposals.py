@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from matcher.lazy_linker import LazyLinker
 from matcher.linking import ConceptCache, LayeredConcepts, Linker, process_concepts
-from matcher.occupations import OccupationLinker
 from matcher.proposals import allocated, open_slots, rank_attendees
 from matcher.ranker import LinearScorer
 from matcher.runs import run_results
@@ -38,8 +38,8 @@ def _concepts(session: Session, linker: Linker | None) -> ConceptCache:
     linker, in this process too, so a worker links a title once)."""
     stored = DatabaseConcepts(session)
     if linker is None:
-        shipped = OccupationLinker.default()
-        return ConceptCache(shipped, LayeredConcepts(process_concepts(), stored))
+        # Built only if a title is not linked yet: most weeks the database links them all.
+        return ConceptCache(LazyLinker(), LayeredConcepts(process_concepts(), stored))
     return ConceptCache(linker, stored)
 
 

@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from matcher.text import TextVocabulary, WordIndex
+from matcher.text import TextVocabulary
+from matcher.words import WordIndex
 
 TEXTS = [
     "Orderpicker (m/v) 32 uur. Werken in een team in het magazijn.",
