@@ -32,7 +32,10 @@ def main() -> None:
     """Write the descriptions file."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
-        "--esco", type=Path, required=True, help="folder of the ESCO CSV files (occupations_nl_*.csv)"
+        "--esco",
+        type=Path,
+        required=True,
+        help="folder of the ESCO CSV files (occupations_nl_*.csv)",
     )
     parser.add_argument(
         "--out", type=Path, default=Path(__file__).parent / "data" / DESCRIPTIONS_FILE

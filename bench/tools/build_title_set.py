@@ -24,7 +24,9 @@ CHOICE = {"gastheer/gastvrouw": "a1b86a8b", "banketbakker": "e00c46c4"}
 def main() -> None:
     """Resolve, filter and write the title set."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--name", default="titles_nl", help="the set: <name>.draft.tsv in, <name>.tsv out")
+    parser.add_argument(
+        "--name", default="titles_nl", help="the set: <name>.draft.tsv in, <name>.tsv out"
+    )
     name = parser.parse_args().name
     taxonomy = Taxonomy.default()
     by_label: dict[str, list[str]] = {}

@@ -40,9 +40,7 @@ def test_the_set_is_large_enough_and_every_uri_exists(named_items: tuple[str, li
 
 
 def test_no_title_is_in_two_sets() -> None:
-    titles = [
-        {item.title.lower() for item in read_title_set(DATA / name)} for name in sorted(SETS)
-    ]
+    titles = [{item.title.lower() for item in read_title_set(DATA / name)} for name in sorted(SETS)]
     assert set.intersection(*titles) == set()
 
 
