@@ -1,11 +1,12 @@
 """Benchmark the Dutch occupation linker at concept level, next to a char TF-IDF baseline.
 
-Sets: the Dutch title set of bench/data (dev and sealed parts reported apart), ESCO
+Sets: the Dutch title set of bench/data (dev and sealed parts reported apart), the
+occupation-list set of bench/data (list-style names, like the team's held-out set), ESCO
 leave-one-label-out (labels removed from both linker and baseline), and the jobtitlesim_nl
 title-similarity set. Metrics are concept level: each occupation counted once in a ranking,
 an ISCO group in the ranking counts as a wrong answer. Then link_many throughput, cold.
 
-Run: .venv/bin/python bench/linking.py [--data /work/shared/data] [--sample 600]
+Run: .venv/bin/python bench/linking.py [--sample 600]
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ from matcher.rerank import Reranker
 from matcher.taxonomy import Taxonomy
 from matcher.title_similarity import TitleSimilarity
 
-TITLE_SET = Path(__file__).parent / "data" / "titles_nl.tsv"
+DATA = Path(__file__).parent / "data"
+TITLE_SET = DATA / "titles_nl.tsv"
+LIST_SET = DATA / "titles_list_nl.tsv"
 K = 100
 
 
@@ -75,20 +78,25 @@ def report(name: str, gold: Sequence[frozenset[str]], ranked: dict[str, list[lis
 
 
 def title_set(
-    linkers: dict[str, OccupationLinker], baseline: CharTfidf, items: list[LabelledTitle]
+    linkers: dict[str, OccupationLinker],
+    baseline: CharTfidf,
+    items: list[LabelledTitle],
+    prefix: str = "titles_nl",
 ) -> None:
     """Score the linkers and the baseline on each split and source of the Dutch title set."""
     titles = [item.title for item in items]
     ranked = {name: linker_rankings(linker, titles) for name, linker in linkers.items()}
     ranked["char-tfidf"] = baseline.rankings(titles)
     groups: dict[str, list[int]] = defaultdict(list)
+    several_sources = len({item.source for item in items}) > 1
     for i, item in enumerate(items):
         groups[item.split].append(i)
-        groups[f"{item.split}/{item.source}"].append(i)
+        if several_sources:
+            groups[f"{item.split}/{item.source}"].append(i)
     for name in sorted(groups, key=lambda g: (g.count("/"), g)):
         chosen = groups[name]
         report(
-            f"titles_nl {name}",
+            f"{prefix} {name}",
             [items[i].uris for i in chosen],
             {s: [r[i] for i in chosen] for s, r in ranked.items()},
         )
@@ -159,9 +167,10 @@ def throughput(taxonomy: Taxonomy, titles: Sequence[str], reranker: Reranker | N
 def main() -> None:
     """Run every set and the throughput measurement."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
+    parser.add_argument("--data", type=Path, default=DATA, help="folder with jobtitlesim_nl/")
     parser.add_argument("--sample", type=int, default=600)
     parser.add_argument("--titles", type=Path, default=TITLE_SET)
+    parser.add_argument("--list-titles", type=Path, default=LIST_SET)
     args = parser.parse_args()
     start = time.perf_counter()
     taxonomy = Taxonomy.default()
@@ -178,9 +187,12 @@ def main() -> None:
     items = read_title_set(args.titles)
     print(f"(a) Dutch title set ({len(items)} titles), concept level, top {K}")
     title_set(linkers, baseline, items)
+    listed = read_title_set(args.list_titles)
+    print(f"(a2) occupation-list set ({len(listed)} titles), concept level, top {K}")
+    title_set(linkers, baseline, listed, prefix="list_nl")
     print(f"(b) ESCO leave-one-label-out ({args.sample} labels removed), concept level")
     leave_out(taxonomy, args.sample, reranker)
-    folder = args.data / "eval" / "jobtitlesim_nl"
+    folder = args.data / "jobtitlesim_nl"
     if folder.is_dir():
         print("(c) jobtitlesim_nl")
         job_title_similarity(folder, TitleSimilarity.default())
@@ -190,7 +202,7 @@ def main() -> None:
         for o in taxonomy.occupations
         for label in o.alt_labels[:1]
     ]
-    distinct = list(dict.fromkeys([item.title for item in items] + noisy))
+    distinct = list(dict.fromkeys([item.title for item in items + listed] + noisy))
     print("(d) throughput")
     throughput(taxonomy, distinct, reranker)
 

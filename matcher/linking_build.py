@@ -1,6 +1,6 @@
 """Build the Dutch occupation descriptions the linker reads (``matcher/data``), from ESCO.
 
-Run: .venv/bin/python -m matcher.linking_build --esco /work/shared/data/esco
+Run: .venv/bin/python -m matcher.linking_build --esco DIR (the official ESCO CSV download)
 The taxonomy file keeps labels and skills; this file adds each occupation's Dutch
 description, gzipped JSON {uri: description}.
 """
@@ -31,7 +31,12 @@ def descriptions(esco_dir: Path) -> dict[str, str]:
 def main() -> None:
     """Write the descriptions file."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--esco", type=Path, default=Path("/work/shared/data/esco"))
+    parser.add_argument(
+        "--esco",
+        type=Path,
+        required=True,
+        help="folder of the ESCO CSV files (occupations_nl_*.csv)",
+    )
     parser.add_argument(
         "--out", type=Path, default=Path(__file__).parent / "data" / DESCRIPTIONS_FILE
     )

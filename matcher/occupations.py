@@ -12,14 +12,12 @@ from functools import cache
 import numpy as np
 
 from matcher import title_roles
-from matcher.concept_text import ConceptText, concept_documents
+from matcher.concept_text import concept_documents
 from matcher.isco_backoff import GROUP_FACTOR, SUPPORT, with_groups
 from matcher.label_index import FloatMatrix, LabelIndex
-from matcher.normalise import title_tokens, tokens
 from matcher.rerank import TOP_N, Candidate, Reranker
 from matcher.taxonomy import Taxonomy
-from matcher.title_parse import parse_title
-from matcher.title_roles import RolePriors, head_noun
+from matcher.title_scoring import CONTEXT_WEIGHT, LATER_PART, TEXT_WEIGHT, TitleRows, TitleScorer
 from matcher.title_synonyms import GENERIC_SHARE, drop_generic, synonym_labels
 
 # Below this a hit says more about the noise than about the title.
@@ -29,15 +27,11 @@ MIN_SCORE = 0.2
 ALT_EXACT = 0.97
 GROUP_EXACT = 0.95
 BATCH = 2048
-# A second role after a slash ("kok/keukenhulp") counts a little less than the first.
-LATER_PART = 0.9
-# Weight of the description and essential skills against the labels.
-TEXT_WEIGHT = 0.4
-# Bracketed context ("(bouw)", "(2e graads)") nudges, never leads.
-CONTEXT_WEIGHT = 0.2
 # How far past k to look for occupations that vote for their ISCO group.
 _GROUP_POOL = 3
-_MIN_POOL = 30
+# Occupations among which siblings support each other, whatever k: the first hits do not
+# depend on k (a pool that grew with k once reordered them).
+SUPPORT_POOL = 30
 
 
 @dataclass(frozen=True)
@@ -47,18 +41,6 @@ class Hit:
     uri: str
     label: str
     score: float
-
-
-@dataclass(frozen=True)
-class _Rows:
-    """One title's scores per concept: final, labels only, description, role factor."""
-
-    final: FloatMatrix
-    labels: FloatMatrix
-    text: FloatMatrix
-    factor: FloatMatrix
-    context: FloatMatrix
-    words: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -108,14 +90,11 @@ class OccupationLinker:
             if c.isco_code in group_of
         }
         documents = concept_documents(taxonomy, [c.uri for c in self._concepts])
-        self.text = ConceptText(documents)
-        heads: list[set[str]] = [set() for _ in self._concepts]
-        for concept, label, _ in pairs:
-            head = self._head(label)
-            if head:
-                heads[concept].add(head)
-        self.roles = RolePriors(
-            [self.index.analyse_label(concept.label).words for concept in self._concepts], heads
+        self.scorer = TitleScorer(
+            self.index,
+            documents,
+            [(concept, label) for concept, label, _ in pairs],
+            [concept.label for concept in self._concepts],
         )
         # Another process caches links by this: it changes with any label, text or setting.
         self.version = _fingerprint(pairs, self._concepts, documents)
@@ -178,7 +157,7 @@ class OccupationLinker:
     def candidates(self, text: str) -> list[tuple[str, Candidate]]:
         """Return the occupations the re-ranker sees for a title, in linker order, with features."""
         rows = self.title_rows([text])[0]
-        head = self._ranked(rows, TOP_N)[:TOP_N]
+        head = self._ranked(rows)[:TOP_N]
         return [
             (self._concepts[c].uri, self._candidate(rows, c, s))
             for c, s in head
@@ -189,48 +168,9 @@ class OccupationLinker:
         """Return each title's concept scores: its role parts, context and role priors."""
         return [rows.final for rows in self.title_rows(texts)]
 
-    def title_rows(self, texts: Sequence[str]) -> list[_Rows]:
+    def title_rows(self, texts: Sequence[str]) -> list[TitleRows]:
         """Return each title's concept scores and the parts they were made of."""
-        parsed = [parse_title(text) for text in texts]
-        strings = list(dict.fromkeys(s for p in parsed for s in (p.main, *p.parts, p.context) if s))
-        # Strings that are only noise ("m/v", "32 uur") are not scored at all.
-        analysed = {s: q for s in strings if (q := self.index.analyse_query(s)).words}
-        strings = list(analysed)
-        matrix = self.index.scores(list(analysed.values()))
-        row_of = {s: i for i, s in enumerate(strings)}
-        mains = list(dict.fromkeys(p.main for p in parsed if p.main in row_of))
-        described = self.text.scores([analysed[m].char_text for m in mains])
-        description_of = {m: i for i, m in enumerate(mains)}
-        rows: list[_Rows] = []
-        empty = np.zeros(0, dtype=np.float32)
-        for title in parsed:
-            main = row_of.get(title.main)
-            if main is None:
-                rows.append(_Rows(empty, empty, empty, empty, empty, frozenset()))
-                continue
-            # What ESCO says beyond the labels lifts a score towards 1, never past an exact match.
-            labels = matrix[main]
-            text = described[description_of[title.main]]
-            row = labels + TEXT_WEIGHT * text * (1 - labels)
-            for rank, part in enumerate(p for p in title.parts if p in row_of):
-                weight = 1.0 if rank == 0 else LATER_PART
-                row = np.maximum(row, weight * matrix[row_of[part]])
-            words = list(analysed[title.main].words)
-            context = empty
-            if title.context in row_of:
-                context = matrix[row_of[title.context]]
-                row = row + CONTEXT_WEIGHT * context * (1 - row)
-                words += analysed[title.context].words
-            words += tokens(title.main + " " + title.context)
-            factor = self.roles.factors(words, self._head(title.main))
-            main_words = frozenset(analysed[title.main].words)
-            rows.append(_Rows(row * factor, labels, text, factor, context, main_words))
-        return rows
-
-    def _head(self, text: str) -> str:
-        """Return the head noun of a title or label ("monteur" in "servicemonteur cv")."""
-        lexicon = self.index.lexicon
-        return head_noun([lexicon.canonical(word) for word in title_tokens(text, lexicon.words)])
+        return self.scorer.rows(texts)
 
     def scores(self, texts: Sequence[str]) -> FloatMatrix:
         """Return raw (texts x concepts) scores; columns follow concept_uris()."""
@@ -244,28 +184,48 @@ class OccupationLinker:
         """Return the ISCO-08 code of an occupation or ISCO group URI, or "" if unknown."""
         return self._isco_of.get(uri, "")
 
-    def _hits(self, rows: _Rows, k: int) -> list[Hit]:
-        ranked = self._ranked(rows, k)
+    def _hits(self, rows: TitleRows, k: int) -> list[Hit]:
+        ranked = self._ranked(rows)
         if self.reranker is not None:
             ranked = self._reranked(rows, ranked)
+        if k > len(ranked):
+            ranked += self._tail(rows, k, ranked)
         return [
             Hit(self._concepts[c].uri, self._concepts[c].label, round(score, 4))
             for c, score in ranked[:k]
         ]
 
-    def _ranked(self, rows: _Rows, k: int) -> list[tuple[int, float]]:
-        """Return (concept, score) of the best candidates above MIN_SCORE, best first."""
-        row = rows.final
-        if not len(row):
-            return []
-        # A floor on the pool keeps the first hits the same whatever k a caller asks for.
-        pool = min(len(row), max(k * _GROUP_POOL, _MIN_POOL, TOP_N))
-        best = np.argpartition(-row, pool - 1)[:pool]
-        ranked = dict(with_groups(row, best.tolist(), self._unit_group))
-        order = sorted(ranked, key=lambda concept: (-ranked[concept], concept))
-        return [(c, float(ranked[c])) for c in order if ranked[c] >= MIN_SCORE]
+    def _ranked(self, rows: TitleRows) -> list[tuple[int, float]]:
+        """Return (concept, score) of the pool's candidates above MIN_SCORE, best first.
 
-    def _reranked(self, rows: _Rows, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        ISCO support is counted within a pool of fixed size, so the first hits and their
+        scores are the same whatever k a caller asks for.
+        """
+        if not len(rows.final):
+            return []
+        head = self._pooled(rows.final, _best(rows.final, SUPPORT_POOL))
+        return [(c, s) for c, s in head.items() if s >= MIN_SCORE]
+
+    def _tail(
+        self, rows: TitleRows, k: int, ranked: list[tuple[int, float]]
+    ) -> list[tuple[int, float]]:
+        """Return the candidates after the pool for a large k, never scored above its last."""
+        if not ranked or k * _GROUP_POOL <= SUPPORT_POOL:
+            return []
+        seen = set(self._pooled(rows.final, _best(rows.final, SUPPORT_POOL)))
+        floor = ranked[-1][1]
+        wider = self._pooled(rows.final, _best(rows.final, k * _GROUP_POOL))
+        return [(c, min(s, floor)) for c, s in wider.items() if c not in seen and s >= MIN_SCORE]
+
+    def _pooled(self, row: FloatMatrix, pool: list[int]) -> dict[int, float]:
+        """Return the pool's concepts with their ISCO groups, scored, best first."""
+        scored = dict(with_groups(row, pool, self._unit_group))
+        order = sorted(scored, key=lambda concept: (-scored[concept], concept))
+        return {c: float(scored[c]) for c in order}
+
+    def _reranked(
+        self, rows: TitleRows, ranked: list[tuple[int, float]]
+    ) -> list[tuple[int, float]]:
         """Re-order the occupations among the first TOP_N by the model; groups keep their place.
 
         A score stays with its rank slot, so scores still fall down the list.
@@ -280,7 +240,7 @@ class OccupationLinker:
             result[slot] = (occupations[chosen][0], head[slot][1])
         return result + ranked[TOP_N:]
 
-    def _candidate(self, rows: _Rows, concept: int, score: float) -> Candidate:
+    def _candidate(self, rows: TitleRows, concept: int, score: float) -> Candidate:
         """Return what the linker knows about one candidate, for the re-ranker."""
         described = float(rows.text[concept]) if concept < len(rows.text) else 0.0
         return Candidate(
@@ -293,6 +253,12 @@ class OccupationLinker:
             context=float(rows.context[concept]) if len(rows.context) else 0.0,
             overlap=len(rows.words & self._words[concept]) / max(len(rows.words), 1),
         )
+
+
+def _best(row: FloatMatrix, n: int) -> list[int]:
+    """Return the columns of the n highest scores of a row, in no particular order."""
+    n = min(n, len(row))
+    return np.argpartition(-row, n - 1)[:n].tolist()  # type: ignore[no-any-return]
 
 
 def _preferred_exact(concept: _Concept) -> float:
@@ -313,7 +279,15 @@ def _fingerprint(
     for pair in sorted(pairs):
         digest.update(repr(pair).encode())
     settings: tuple[object, ...] = (MIN_SCORE, ALT_EXACT, GROUP_EXACT, GENERIC_SHARE, SUPPORT)
-    settings += (_GROUP_POOL, _MIN_POOL, GROUP_FACTOR, LATER_PART, CONTEXT_WEIGHT, TEXT_WEIGHT)
+    settings += (
+        "fixed pool",
+        _GROUP_POOL,
+        SUPPORT_POOL,
+        GROUP_FACTOR,
+        LATER_PART,
+        CONTEXT_WEIGHT,
+        TEXT_WEIGHT,
+    )
     settings += (title_roles.ROLE_MISMATCH, title_roles.LEVEL_MISMATCH, title_roles.HEAD_MISMATCH)
     settings += (title_roles.HIGHER_WITHOUT_LEVEL, sorted(title_roles.MANAGER_WORDS))
     digest.update(repr(settings).encode())

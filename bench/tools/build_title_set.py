@@ -1,12 +1,14 @@
 """Turn the hand-written draft (title, ESCO preferred label, source) into bench/data/titles_nl.tsv.
 
 Run once after editing the draft: .venv/bin/python bench/tools/build_title_set.py
+(the occupation-list set: ... build_title_set.py --name titles_list_nl).
 Drops titles that are an ESCO label or a trivial variant of one (and says which), resolves
 each preferred label to its URI, and assigns the split by hash (a third sealed).
 """
 
 from __future__ import annotations
 
+import argparse
 from collections import Counter
 from pathlib import Path
 
@@ -21,11 +23,16 @@ CHOICE = {"gastheer/gastvrouw": "a1b86a8b", "banketbakker": "e00c46c4"}
 
 def main() -> None:
     """Resolve, filter and write the title set."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--name", default="titles_nl", help="the set: <name>.draft.tsv in, <name>.tsv out"
+    )
+    name = parser.parse_args().name
     taxonomy = Taxonomy.default()
     by_label: dict[str, list[str]] = {}
     for occupation in taxonomy.occupations:
         by_label.setdefault(occupation.label, []).append(occupation.uri)
-    draft = DATA / "titles_nl.draft.tsv"
+    draft = DATA / f"{name}.draft.tsv"
     rows = [line.rstrip("\n").split("\t") for line in draft.open(encoding="utf-8") if line.strip()]
     labels = [label for o in taxonomy.occupations for label in o.labels]
     labels += [group.label for group in taxonomy.isco_groups]
@@ -40,7 +47,7 @@ def main() -> None:
         if label in CHOICE:
             uris = [uri for uri in uris if CHOICE[label] in uri]
         items.append(LabelledTitle(title, frozenset(uris), label, source, split_of(title)))
-    write_title_set(DATA / "titles_nl.tsv", items)
+    write_title_set(DATA / f"{name}.tsv", items)
     print(len(items), Counter(i.split for i in items), Counter(i.source for i in items))
 
 

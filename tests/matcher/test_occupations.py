@@ -120,3 +120,15 @@ def test_cli_prints_hits() -> None:
 def test_the_first_hits_do_not_depend_on_k(linker: OccupationLinker, title: str) -> None:
     assert linker.link(title, k=1) == linker.link(title, k=10)[:1]
     assert linker.link(title, k=3) == linker.link(title, k=10)[:3]
+
+
+def test_a_large_k_only_appends_to_the_first_hits(linker: OccupationLinker) -> None:
+    # A pool that grew with k once changed the ISCO support and so the order of the first hits.
+    titles = ["Medewerker inbound (magazijn)", "Teamleider kassa", "Sjouwer verhuisbedrijf"]
+    titles += ["Verkoper meubelboulevard", "Pakketbezorger PostNL regio Utrecht"]
+    for few, many in zip(
+        linker.link_many(titles, k=10), linker.link_many(titles, k=100), strict=True
+    ):
+        assert many[: len(few)] == few
+        assert len(many) > len(few)
+        assert [hit.score for hit in many] == sorted((hit.score for hit in many), reverse=True)

@@ -16,19 +16,32 @@ from matcher.linking_eval import (
 )
 from matcher.taxonomy import Taxonomy
 
-TITLE_SET = Path(__file__).parents[2] / "bench" / "data" / "titles_nl.tsv"
+DATA = Path(__file__).parents[2] / "bench" / "data"
+# Each set with its minimum size: the mixed set and the occupation-list set.
+SETS = {"titles_nl.tsv": 600, "titles_list_nl.tsv": 250}
+
+
+@pytest.fixture(scope="module", params=sorted(SETS))
+def named_items(request: pytest.FixtureRequest) -> tuple[str, list]:
+    return request.param, read_title_set(DATA / request.param)
 
 
 @pytest.fixture(scope="module")
-def items() -> list:
-    return read_title_set(TITLE_SET)
+def items(named_items: tuple[str, list]) -> list:
+    return named_items[1]
 
 
-def test_the_set_is_large_enough_and_every_uri_exists(items: list) -> None:
+def test_the_set_is_large_enough_and_every_uri_exists(named_items: tuple[str, list]) -> None:
+    name, items = named_items
     taxonomy = Taxonomy.default()
-    assert len(items) >= 600
+    assert len(items) >= SETS[name]
     assert all(taxonomy.occupation(uri) is not None for item in items for uri in item.uris)
     assert len({item.title.lower() for item in items}) == len(items)
+
+
+def test_no_title_is_in_two_sets() -> None:
+    titles = [{item.title.lower() for item in read_title_set(DATA / name)} for name in sorted(SETS)]
+    assert set.intersection(*titles) == set()
 
 
 def test_no_title_is_an_esco_label_or_a_trivial_variant(items: list) -> None:
