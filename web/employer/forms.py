@@ -26,13 +26,14 @@ from models.vocab import EDUCATION_LEVELS, INSTRUMENTS
 from web.form_fields import choices, limit_field
 from web.form_rules import Limit, not_in_the_past
 from web.mediator.forms import POSTCODE, PlacementForm
-from web.mediator.labels import (
+from web.mediator.nav import today
+from web.vocabulary import (
+    DUTCH_LABELS,
+    EDUCATION_LABELS,
     EMPLOYER_REASONS,
     INSTRUMENT_LABELS,
     NO_SHOW_REASONS,
 )
-from web.mediator.nav import today
-from web.vocabulary import DUTCH_LABELS, EDUCATION_LABELS
 
 KIND_CHOICES = choices([("placement", _l("Werkplek")), ("vacancy", _l("Vacature"))])
 

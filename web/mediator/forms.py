@@ -30,10 +30,13 @@ from wtforms.validators import (
 from models.vocab import EDUCATION_LEVELS, FUNCTIONAL_RESTRICTION
 from web.form_fields import choices, limit_field
 from web.form_rules import Limit, not_in_the_future
-from web.mediator.labels import (
+from web.mediator.nav import today
+from web.vocabulary import (
     CHECKLIST_ITEMS,
     CONTRACT_LABELS,
     DECLINE_REASONS,
+    DUTCH_LABELS,
+    EDUCATION_LABELS,
     EMPLOYER_REASONS,
     INSTRUMENT_LABELS,
     NO_SHOW_REASONS,
@@ -42,8 +45,6 @@ from web.mediator.labels import (
     ROUTING_CHOICES,
     ROUTING_REASONS,
 )
-from web.mediator.nav import today
-from web.vocabulary import DUTCH_LABELS, EDUCATION_LABELS
 
 POSTCODE = r"^\s*[1-9][0-9]{3}\s*([A-Za-z]{2})?\s*$"
 LADDER_CHOICES = choices((str(step), str(step)) for step in range(1, 7))
