@@ -15,7 +15,7 @@ from werkzeug.serving import make_server
 
 from tests.crawl import crawl
 from tests.e2e.conftest import assert_accessible
-from tests.web.test_auth import login
+from tests.web.auth.test_login import login
 from web.demo import demo_logins
 
 pytestmark = pytest.mark.slow

@@ -10,7 +10,7 @@ from werkzeug.routing import Rule
 from models.settings import Settings
 from tests.conftest import create_app_for
 from tests.factories import create_claimant, create_user
-from tests.web.test_auth import login
+from tests.web.auth.test_login import login
 from web.roles import ACCESS_RULES, PUBLIC_ENDPOINTS
 
 ROLES = ("admin", "mediator", "employer", "claimant")

@@ -20,8 +20,8 @@ from models.settings import Settings
 from tests.conftest import create_app_for
 from tests.e2e.scenario import build_week
 from tests.factories import create_user
-from tests.web.api_helpers import bearer, make_world
-from tests.web.test_auth import login
+from tests.web.api.helpers import bearer, make_world
+from tests.web.auth.test_login import login
 from web.api import ROLES_BY_ENDPOINT
 from web.api.specs import CLAIMANT_EXAMPLE
 from web.roles import ACCESS_RULES

@@ -11,7 +11,7 @@ from models import Match, SessionAttendance, User
 from tests.e2e.scenario import Week, build_week
 from tests.factories import create_claimant, create_opportunity, create_user
 from tests.query_count import counted_statements
-from tests.web.test_auth import login
+from tests.web.auth.test_login import login
 
 PAGES = {
     "mediator": [

@@ -9,7 +9,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from tests.crawl import RAW, crawl
-from tests.web.test_auth import login
+from tests.web.auth.test_login import login
 from web.demo import demo_logins
 from web.spreadsheet import BOM, cell, csv_text
 

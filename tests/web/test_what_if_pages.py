@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from models import Claimant
 from tests.factories import create_claimant, create_opportunity, create_user
-from tests.web.test_auth import login
+from tests.web.auth.test_login import login
 
 
 def _claimant_without_licence(db: Session) -> tuple[int, str]:

@@ -3,7 +3,7 @@
 from flask import Flask
 
 from tests.crawl import RAW, Page, crawl
-from tests.web.test_auth import login
+from tests.web.auth.test_login import login
 from web.demo import demo_logins
 
 
