@@ -7,8 +7,8 @@ import pytest
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
+from tests.conftest import login
 from tests.factories import create_user
-from tests.web.auth.test_login import login
 
 
 def _events(caplog: pytest.LogCaptureFixture) -> list[dict[str, str]]:

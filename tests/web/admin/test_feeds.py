@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from models import FeedRun, FeedSource, JobRun, Opportunity
 from models.base import utcnow
+from tests.conftest import login
 from tests.factories import create_user
-from tests.web.auth.test_login import login
 
 FEEDS = Path(__file__).parents[2] / "data" / "feeds"
 

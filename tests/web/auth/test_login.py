@@ -6,10 +6,9 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
-from werkzeug.test import TestResponse
 
 from models import User
-from tests.conftest import create_app_for
+from tests.conftest import create_app_for, login, login_response
 from tests.factories import PASSWORD, create_claimant, create_opportunity, create_user
 
 HOMES = {
@@ -18,20 +17,6 @@ HOMES = {
     "employer": "/werkgever/",
     "claimant": "/mijn/",
 }
-
-
-def login(client: FlaskClient, email: str, password: str = PASSWORD) -> str:
-    """Log in through the form (with its CSRF token) and return the final path."""
-    return login_response(client, email, password).request.path
-
-
-def login_response(client: FlaskClient, email: str, password: str = PASSWORD) -> TestResponse:
-    """Log in through the form (with its CSRF token) and return the final response."""
-    page = client.get("/login").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
-    csrf = {"csrf_token": token.group(1)} if token else {}  # absent when CSRF is switched off
-    data = {"email": email, "password": password, **csrf}
-    return client.post("/login", data=data, follow_redirects=True)
 
 
 def test_login_page_is_dutch(client: FlaskClient) -> None:

@@ -12,9 +12,8 @@ from sqlalchemy.orm import Session
 
 from models import LoginFailure, User
 from models.settings import ConfigError, Settings
-from tests.conftest import create_app_for
+from tests.conftest import create_app_for, enter_code, login
 from tests.factories import create_claimant, create_user
-from tests.web.auth.test_login import login
 from web.auth.totp_secrets import seal
 from web.cli import main
 
@@ -26,15 +25,6 @@ def strict_app(settings: Settings) -> Flask:
     app.extensions["zow.engine"].dispose()
 
 
-def _code_form(client: FlaskClient, code: str) -> str:
-    page = client.get("/login/code").get_data(as_text=True)
-    token = page.split('name="csrf_token" value="')[1].split('"')[0]
-    response = client.post(
-        "/login/code", data={"code": code, "csrf_token": token}, follow_redirects=True
-    )
-    return response.request.path
-
-
 def test_first_login_sets_up_totp_then_requires_it(strict_app: Flask, db: Session) -> None:
     user = create_user(db, "mediator")
     db.commit()
@@ -44,10 +34,10 @@ def test_first_login_sets_up_totp_then_requires_it(strict_app: Flask, db: Sessio
     page = client.get("/login/code").get_data(as_text=True)
     secret = page.split('<code class="totp-secret">')[1].split("<")[0]
     assert (
-        _code_form(client, "000000" if pyotp.TOTP(secret).now() != "000000" else "111111")
+        enter_code(client, "000000" if pyotp.TOTP(secret).now() != "000000" else "111111")
         == "/login/code"
     )
-    assert _code_form(client, pyotp.TOTP(secret).now()) == "/bemiddelaar/"
+    assert enter_code(client, pyotp.TOTP(secret).now()) == "/bemiddelaar/"
     db.expire_all()
     stored = db.get(User, user.id).totp_secret  # type: ignore[union-attr]
     assert stored is not None and secret not in stored  # sealed, never the plain secret
@@ -56,7 +46,7 @@ def test_first_login_sets_up_totp_then_requires_it(strict_app: Flask, db: Sessio
     assert "totp-secret" not in again.get("/login/code").get_data(as_text=True)
     # The code just used is spent; the next one (phone a little ahead) is accepted.
     next_code = pyotp.TOTP(secret).at(time.time() + 30)
-    assert _code_form(again, next_code) == "/bemiddelaar/"
+    assert enter_code(again, next_code) == "/bemiddelaar/"
 
 
 def test_a_plain_secret_from_before_sealing_works_and_is_sealed(
@@ -67,7 +57,7 @@ def test_a_plain_secret_from_before_sealing_works_and_is_sealed(
     db.commit()
     client = strict_app.test_client()
     login(client, user.email)
-    assert _code_form(client, pyotp.TOTP(secret).now()) == "/beheer/"
+    assert enter_code(client, pyotp.TOTP(secret).now()) == "/beheer/"
     db.expire_all()
     assert secret not in (db.get(User, user.id).totp_secret or "")  # type: ignore[union-attr]
 
@@ -80,7 +70,7 @@ def test_a_secret_sealed_with_another_key_is_refused_not_crashed(
     db.commit()
     client = strict_app.test_client()
     login(client, user.email)
-    assert _code_form(client, pyotp.TOTP(secret).now()) == "/login/code"
+    assert enter_code(client, pyotp.TOTP(secret).now()) == "/login/code"
 
 
 def test_a_code_works_only_once(strict_app: Flask, db: Session) -> None:
@@ -90,10 +80,10 @@ def test_a_code_works_only_once(strict_app: Flask, db: Session) -> None:
     code = pyotp.TOTP(secret).now()
     first = strict_app.test_client()
     login(first, user.email)
-    assert _code_form(first, code) != "/login/code"
+    assert enter_code(first, code) != "/login/code"
     replay = strict_app.test_client()
     login(replay, user.email)
-    assert _code_form(replay, code) == "/login/code"
+    assert enter_code(replay, code) == "/login/code"
     assert db.query(LoginFailure).filter_by(user_id=user.id).count() == 1
 
 
@@ -102,7 +92,7 @@ def test_a_wrong_code_counts_as_a_failed_login(strict_app: Flask, db: Session) -
     db.commit()
     client = strict_app.test_client()
     login(client, user.email)
-    _code_form(client, "12345x")
+    enter_code(client, "12345x")
     assert db.query(LoginFailure).filter_by(user_id=user.id).count() == 1
 
 

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from models import WebSession
 from models.base import utcnow
-from tests.factories import PASSWORD, create_user
-from tests.web.auth.test_login import login
+from tests.conftest import login, login_response
+from tests.factories import create_user
 
 
 def _logged_in(client: FlaskClient) -> bool:
@@ -78,11 +78,7 @@ def test_login_cookie_is_httponly_and_samesite_lax(app: Flask, db: Session) -> N
     user = create_user(db, "mediator")
     db.commit()
     client = app.test_client()
-    page = client.get("/login").get_data(as_text=True)
-    token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
-    response = client.post(
-        "/login", data={"email": user.email, "password": PASSWORD, "csrf_token": token}
-    )
+    response = login_response(client, user, follow_redirects=False)
     cookie = next(h for h in response.headers.getlist("Set-Cookie") if h.startswith("session="))
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
     assert "Secure" not in cookie  # local test run; production sets it (see test_settings)

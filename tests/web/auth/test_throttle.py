@@ -3,17 +3,17 @@
 import re
 from dataclasses import replace
 from datetime import timedelta
+from functools import partial
 
 import pyotp
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
-from werkzeug.test import TestResponse
 
 from models import LoginFailure
 from models.base import utcnow
 from models.settings import Settings
-from tests.conftest import create_app_for
+from tests.conftest import code_response, create_app_for, login_response
 from tests.factories import PASSWORD, create_user
 from tests.web.api.helpers import bearer, make_world
 from web.auth.throttle import (
@@ -26,15 +26,8 @@ from web.auth.throttle import (
 )
 
 KEY = "t" * 32  # the test settings' SECRET_KEY
-
-
-def _post_login(
-    client: FlaskClient, email: str, password: str, address: str = "127.0.0.1", **headers: str
-) -> TestResponse:
-    page = client.get("/login").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
-    data = {"email": email, "password": password, "csrf_token": token.group(1) if token else ""}
-    return client.post("/login", data=data, headers=headers, environ_base={"REMOTE_ADDR": address})
+# The throttle answers the login post itself, so its first response is what counts.
+_post_login = partial(login_response, follow_redirects=False)
 
 
 def _fail(db: Session, n: int, *, email: str, minutes_ago: float, spread: bool = True) -> None:
@@ -116,9 +109,11 @@ def test_an_address_is_slowed_down_across_accounts_and_others_are_not(
     user = create_user(db, "mediator")
     db.commit()
     for attempt in range(ADDRESS_FREE):
-        _post_login(client, f"nobody{attempt}@example.org", "wrong password!!", "198.51.100.9")
-    assert _post_login(client, user.email, PASSWORD, "198.51.100.9").status_code == 429
-    assert _post_login(client, user.email, PASSWORD, "192.0.2.10").status_code == 302
+        _post_login(
+            client, f"nobody{attempt}@example.org", "wrong password!!", address="198.51.100.9"
+        )
+    assert _post_login(client, user.email, PASSWORD, address="198.51.100.9").status_code == 429
+    assert _post_login(client, user.email, PASSWORD, address="192.0.2.10").status_code == 302
 
 
 def test_behind_a_trusted_proxy_each_client_has_its_own_count(
@@ -130,10 +125,22 @@ def test_behind_a_trusted_proxy_each_client_has_its_own_count(
     db.commit()
     for attempt in range(ADDRESS_FREE):
         forwarded = {"X-Forwarded-For": "203.0.113.5"}
-        _post_login(client, f"x{attempt}@example.org", "wrong password!!", "10.0.0.2", **forwarded)
-    assert _post_login(client, user.email, PASSWORD, "10.0.0.2", **forwarded).status_code == 429
+        _post_login(
+            client,
+            f"x{attempt}@example.org",
+            "wrong password!!",
+            address="10.0.0.2",
+            headers=forwarded,
+        )
+    assert (
+        _post_login(client, user.email, PASSWORD, address="10.0.0.2", headers=forwarded).status_code
+        == 429
+    )
     other = {"X-Forwarded-For": "198.51.100.7"}
-    assert _post_login(client, user.email, PASSWORD, "10.0.0.2", **other).status_code == 302
+    assert (
+        _post_login(client, user.email, PASSWORD, address="10.0.0.2", headers=other).status_code
+        == 302
+    )
     app.extensions["zow.engine"].dispose()
 
 
@@ -144,9 +151,18 @@ def test_without_trusted_proxies_a_forged_forwarded_for_changes_nothing(
     db.commit()
     for attempt in range(ADDRESS_FREE):
         forged = {"X-Forwarded-For": f"203.0.113.{attempt}"}
-        _post_login(client, f"x{attempt}@example.org", "wrong password!!", "192.0.2.1", **forged)
+        _post_login(
+            client,
+            f"x{attempt}@example.org",
+            "wrong password!!",
+            address="192.0.2.1",
+            headers=forged,
+        )
     forged = {"X-Forwarded-For": "198.51.100.99"}
-    assert _post_login(client, user.email, PASSWORD, "192.0.2.1", **forged).status_code == 429
+    assert (
+        _post_login(client, user.email, PASSWORD, address="192.0.2.1", headers=forged).status_code
+        == 429
+    )
 
 
 def test_the_second_factor_step_is_slowed_down_too(settings: Settings, db: Session) -> None:
@@ -156,14 +172,10 @@ def test_the_second_factor_step_is_slowed_down_too(settings: Settings, db: Sessi
     db.commit()
     client = app.test_client()
     assert _post_login(client, user.email, PASSWORD).headers["Location"] == "/login/code"
-    page = client.get("/login/code").get_data(as_text=True)
-    csrf = page.split('name="csrf_token" value="')[1].split('"')[0]
     wrong = "000000" if pyotp.TOTP(secret).now() != "000000" else "111111"
     for _ in range(ACCOUNT_FREE):
-        client.post("/login/code", data={"code": wrong, "csrf_token": csrf})
-    response = client.post(
-        "/login/code", data={"code": pyotp.TOTP(secret).now(), "csrf_token": csrf}
-    )
+        code_response(client, wrong, follow_redirects=False)
+    response = code_response(client, pyotp.TOTP(secret).now(), follow_redirects=False)
     assert response.status_code == 429 and int(response.headers["Retry-After"]) >= 1
     app.extensions["zow.engine"].dispose()
 

@@ -18,9 +18,9 @@ from models import (
 )
 from models.base import utcnow
 from models.workflow import standing_consent
+from tests.conftest import login
 from tests.e2e.scenario import Week, build_week, csrf_token
 from tests.factories import create_claimant, create_user, give_consent
-from tests.web.auth.test_login import login
 
 WINTER = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 SUMMER = datetime(2026, 7, 1, 10, 0, tzinfo=UTC)

@@ -6,8 +6,8 @@ from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
 from models import Covenant, Match, MatchStatusChange, Pledge
+from tests.conftest import login
 from tests.factories import create_claimant, create_employer, create_opportunity, create_user
-from tests.web.auth.test_login import login
 from web.covenant.services import regional_ledger
 
 

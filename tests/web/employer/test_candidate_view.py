@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 
 from models import Match, Opportunity
 from models.workflow import create, standing_consent
+from tests.conftest import login
 from tests.factories import create_claimant, create_opportunity, create_user
 from tests.web.api.helpers import World, bearer, make_world, token_for
-from tests.web.auth.test_login import login
 
 # Fields the API gives beside what the page shows as a value (identifiers and dates).
 META = {"match_id", "opportunity_id", "released_at"}

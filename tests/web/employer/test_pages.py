@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 
 from models import AuditEvent, Claimant, Match, MatchStatusChange, Opportunity
 from models.base import utcnow
+from tests.conftest import login
 from tests.e2e.scenario import Week, build_week, csrf_token
 from tests.factories import create_opportunity, create_user, give_consent
-from tests.web.auth.test_login import login
 
 
 @pytest.fixture

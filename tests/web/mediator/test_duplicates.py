@@ -3,9 +3,9 @@
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
+from tests.conftest import login
 from tests.e2e.scenario import build_week, csrf_token
 from tests.factories import create_opportunity
-from tests.web.auth.test_login import login
 
 
 def test_a_mediator_splits_a_wrong_merge(client: FlaskClient, db: Session) -> None:

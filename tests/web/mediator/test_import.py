@@ -8,8 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Claimant, SessionAttendance
+from tests.conftest import login
 from tests.e2e.scenario import build_week, csrf_token
-from tests.web.auth.test_login import login
 
 CSV = (
     "client_number;first_name;last_name;postcode;max_travel_km;hours_per_week;ladder_step;"

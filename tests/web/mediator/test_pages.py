@@ -19,9 +19,9 @@ from models import (
     SessionAttendance,
 )
 from models.base import utcnow
+from tests.conftest import login
 from tests.e2e.scenario import REGION, Week, build_week, csrf_token
 from tests.factories import create_claimant, create_opportunity
-from tests.web.auth.test_login import login
 
 
 @pytest.fixture

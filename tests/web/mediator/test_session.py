@@ -21,9 +21,9 @@ from models import (
 from models.base import utcnow
 from models.system_flag import AUTOMATIC_MATCHING, set_flag
 from models.workflow import standing_consent
+from tests.conftest import login
 from tests.e2e.scenario import Week, build_week, csrf_token
 from tests.factories import create_claimant, create_opportunity, create_orderpicker
-from tests.web.auth.test_login import login
 from web.mediator.planning import week_bounds
 
 

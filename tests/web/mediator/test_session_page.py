@@ -13,9 +13,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from models import GroupSession, SessionAttendance
+from tests.conftest import login
 from tests.e2e.scenario import Week, add_attendees, build_week, csrf_token
 from tests.factories import create_claimant
-from tests.web.auth.test_login import login
 
 # Session page: user + web session, the group, the roster (3), the audit write; some slack.
 MAX_QUERIES = 15

@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session
 from matcher.fairness import Person, report
 from matcher.proposals import propose_for_sessions
 from models.system_flag import AUTOMATIC_MATCHING, flag_enabled
+from tests.conftest import login
 from tests.factories import create_user
-from tests.web.auth.test_login import login
 from web.demo import load_demo
 
 REGISTER_FIELDS = {
