@@ -6,7 +6,6 @@ from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
-import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import event, func, select
 from sqlalchemy.engine import Engine
@@ -14,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from models import GroupSession, SessionAttendance
 from tests.conftest import login
-from tests.e2e.scenario import Week, add_attendees, build_week, csrf_token
+from tests.e2e.scenario import Week, add_attendees, csrf_token
 from tests.factories import create_claimant
 
 # Session page: user + web session, the group, the roster (3), the audit write; some slack.
@@ -42,13 +41,6 @@ def session_page(client: FlaskClient, group: GroupSession) -> tuple[str, list[st
         response = client.get(f"/bemiddelaar/sessies/{group.id}")
     assert response.status_code == 200
     return response.get_data(as_text=True), statements
-
-
-@pytest.fixture
-def week(db: Session) -> Week:
-    built = build_week(db)
-    db.commit()
-    return built
 
 
 def test_queries_per_session_page_do_not_grow_with_attendees(
