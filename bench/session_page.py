@@ -27,8 +27,8 @@ from sqlalchemy import select  # noqa: E402
 from models import Base, SessionAttendance  # noqa: E402
 from models.db import make_engine, make_session_factory  # noqa: E402
 from models.settings import Settings  # noqa: E402
+from tests.conftest import login  # noqa: E402
 from tests.e2e.scenario import add_attendees, build_week  # noqa: E402
-from tests.web.test_auth import login  # noqa: E402
 from web import create_app  # noqa: E402
 
 ATTENDEES = 30

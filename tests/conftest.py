@@ -1,6 +1,10 @@
-"""Shared fixtures: a fresh database per test (SQLite, or PostgreSQL via TEST_DATABASE_URL)."""
+"""Shared fixtures: a fresh database per test (SQLite, or PostgreSQL via TEST_DATABASE_URL).
+
+Also the one place that knows how to log in through the web forms: `login`.
+"""
 
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from datetime import date
@@ -12,10 +16,12 @@ from flask.testing import FlaskClient
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
+from werkzeug.test import TestResponse
 
-from models import Base
+from models import Base, User
 from models.db import make_engine, make_session_factory
 from models.settings import Settings
+from tests.factories import PASSWORD
 
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
 # Build-once artifacts (text vocabulary, text rows) of this test session only, not the
@@ -133,3 +139,56 @@ def demo_app(settings: Settings, db: Session) -> Iterator[Flask]:
     app = create_app_for(demo)
     yield app
     app.extensions["zow.engine"].dispose()
+
+
+def login(
+    client: FlaskClient, who: str | User, password: str = PASSWORD, *, code: str | None = None
+) -> str:
+    """Log in as a user (or an e-mail address) and return the path the login ends on.
+
+    Where the role needs a second factor, `code` is entered on the code page; without it the
+    login stops there ("/login/code").
+    """
+    path = login_response(client, who, password).request.path
+    if code is not None and path == "/login/code":
+        return enter_code(client, code)
+    return path
+
+
+def login_response(
+    client: FlaskClient,
+    who: str | User,
+    password: str = PASSWORD,
+    *,
+    follow_redirects: bool = True,
+    address: str = "127.0.0.1",
+    headers: dict[str, str] | None = None,
+) -> TestResponse:
+    """Post the login form (with its CSRF token, from `address`) and return the response."""
+    email = who if isinstance(who, str) else who.email
+    page = client.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
+    csrf = {"csrf_token": token.group(1)} if token else {}  # absent when CSRF is switched off
+    return client.post(
+        "/login",
+        data={"email": email, "password": password, **csrf},
+        headers=headers or {},
+        environ_base={"REMOTE_ADDR": address},
+        follow_redirects=follow_redirects,
+    )
+
+
+def enter_code(client: FlaskClient, code: str) -> str:
+    """Enter a second-factor code on the code page and return the path it ends on."""
+    return code_response(client, code).request.path
+
+
+def code_response(client: FlaskClient, code: str, *, follow_redirects: bool = True) -> TestResponse:
+    """Post a second-factor code (with the code page's CSRF token) and return the response."""
+    page = client.get("/login/code").get_data(as_text=True)
+    token = page.split('name="csrf_token" value="')[1].split('"')[0]
+    return client.post(
+        "/login/code",
+        data={"code": code, "csrf_token": token},
+        follow_redirects=follow_redirects,
+    )

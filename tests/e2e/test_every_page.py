@@ -13,9 +13,9 @@ import pytest
 from flask import Flask
 from werkzeug.serving import make_server
 
+from tests.conftest import login
 from tests.crawl import crawl
 from tests.e2e.conftest import assert_accessible
-from tests.web.test_auth import login
 from web.demo import demo_logins
 
 pytestmark = pytest.mark.slow

@@ -8,9 +8,8 @@ from sqlalchemy.orm import Session
 from werkzeug.routing import Rule
 
 from models.settings import Settings
-from tests.conftest import create_app_for
+from tests.conftest import create_app_for, login
 from tests.factories import create_claimant, create_user
-from tests.web.test_auth import login
 from web.roles import ACCESS_RULES, PUBLIC_ENDPOINTS
 
 ROLES = ("admin", "mediator", "employer", "claimant")

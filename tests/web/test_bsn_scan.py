@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 
 from models import Match, Opportunity
 from models.privacy import export_claimant
+from tests.conftest import login
 from tests.factories import create_claimant, create_opportunity, create_user, give_consent
-from tests.web.test_auth import login
 from web.api.tokens import issue_token
 from web.roles import ACCESS_RULES
 

@@ -7,9 +7,9 @@ from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
 from models.settings import today
+from tests.conftest import login
 from tests.e2e.scenario import csrf_token
 from tests.factories import create_employer, create_user
-from tests.web.test_auth import login
 
 
 def _today():  # type: ignore[no-untyped-def]

@@ -11,8 +11,8 @@ from babel.messages.pofile import read_po
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
+from tests.conftest import login
 from tests.e2e.scenario import build_week, csrf_token
-from tests.web.test_auth import login
 
 WEB = Path(__file__).resolve().parents[2] / "web"
 CATALOGUE = WEB / "translations" / "en" / "LC_MESSAGES" / "messages.po"

@@ -17,11 +17,10 @@ from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
 from models.settings import Settings
-from tests.conftest import create_app_for
+from tests.conftest import create_app_for, login
 from tests.e2e.scenario import build_week
 from tests.factories import create_user
-from tests.web.api_helpers import bearer, make_world
-from tests.web.test_auth import login
+from tests.web.api.helpers import bearer, make_world
 from web.api import ROLES_BY_ENDPOINT
 from web.api.specs import CLAIMANT_EXAMPLE
 from web.roles import ACCESS_RULES

@@ -21,10 +21,9 @@ from sqlalchemy.orm import Session
 from jobs.digest import opt_out_token
 from models import AuditEvent
 from models.settings import Settings
-from tests.conftest import create_app_for
+from tests.conftest import create_app_for, login
 from tests.factories import create_claimant, create_user
-from tests.web.api_helpers import World, bearer, make_world
-from tests.web.test_auth import login
+from tests.web.api.helpers import World, bearer, make_world
 from web.public.services import OPT_OUT_SALT
 
 DIAGNOSIS = "burn-out na depressie"

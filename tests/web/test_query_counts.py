@@ -8,10 +8,10 @@ from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
 from models import Match, SessionAttendance, User
+from tests.conftest import login
 from tests.e2e.scenario import Week, build_week
 from tests.factories import create_claimant, create_opportunity, create_user
 from tests.query_count import counted_statements
-from tests.web.test_auth import login
 
 PAGES = {
     "mediator": [

@@ -7,8 +7,8 @@ import pytest
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
+from tests.conftest import login
 from tests.factories import create_user
-from tests.web.test_auth import login
 
 
 def _events(caplog: pytest.LogCaptureFixture) -> list[dict[str, str]]:

@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime
 from flask import Flask
 from flask.testing import FlaskClient
 
+from tests.conftest import login
 from tests.crawl import RAW, crawl
-from tests.web.test_auth import login
 from web.demo import demo_logins
 from web.spreadsheet import BOM, cell, csv_text
 

@@ -6,8 +6,8 @@ from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
 from models import Claimant
+from tests.conftest import login
 from tests.factories import create_claimant, create_opportunity, create_user
-from tests.web.test_auth import login
 
 
 def _claimant_without_licence(db: Session) -> tuple[int, str]:

@@ -2,8 +2,8 @@
 
 from flask import Flask
 
+from tests.conftest import login
 from tests.crawl import RAW, Page, crawl
-from tests.web.test_auth import login
 from web.demo import demo_logins
 
 

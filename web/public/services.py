@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 from models import Claimant
 
 # The salt jobs.digest signs the links with; the layers keep web and jobs apart, the
-# opt-out test in tests/web/test_public.py keeps the two in step.
+# opt-out test in tests/web/public/test_opt_out.py keeps the two in step.
 OPT_OUT_SALT = "zow-digest-opt-out"
 
 

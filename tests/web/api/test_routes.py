@@ -4,7 +4,7 @@ import pytest
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
-from tests.web.api_helpers import World, bearer, make_world
+from tests.web.api.helpers import World, bearer, make_world
 from web.api import specs
 from web.api.openapi import document, model_schema
 from web.api.routes import OPERATIONS
