@@ -44,7 +44,7 @@ def build(url: str) -> tuple[str, int, int]:
         add_attendees(db, week, count=ATTENDEES - 1, proposals_each=PROPOSALS_EACH)
         db.commit()
         attendance = db.scalars(select(SessionAttendance.id).limit(1)).one()
-        found = (week.mediator.email, week.group.id, attendance)
+        found = (week.mediator.email, week.weekly_session.id, attendance)
     engine.dispose()
     return found
 
@@ -75,7 +75,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         url = args.database_url or f"sqlite:///{tmp}/bench.db"
-        email, group_id, attendance_id = build(url)
+        email, session_id, attendance_id = build(url)
         settings = Settings(
             env="test",
             database_url=url,
@@ -88,10 +88,13 @@ def main() -> None:
         login(client, email)
         pages = [
             ("static file (baseline)", "/static/app.css"),
-            ("session overview, 30 people", f"/bemiddelaar/sessies/{group_id}"),
-            ("one attendee's page", f"/bemiddelaar/sessies/{group_id}/deelnemers/{attendance_id}"),
-            ("printable agenda, 30 people", f"/bemiddelaar/sessies/{group_id}/agenda"),
-            ("projector", f"/bemiddelaar/sessies/{group_id}/scherm"),
+            ("session overview, 30 people", f"/bemiddelaar/sessies/{session_id}"),
+            (
+                "one attendee's page",
+                f"/bemiddelaar/sessies/{session_id}/deelnemers/{attendance_id}",
+            ),
+            ("printable agenda, 30 people", f"/bemiddelaar/sessies/{session_id}/agenda"),
+            ("projector", f"/bemiddelaar/sessies/{session_id}/scherm"),
         ]
         print(f"{ATTENDEES} attendees x {PROPOSALS_EACH} proposals, {args.requests} requests each")
         print(f"{'page':32} {'median ms':>10} {'p90 ms':>8} {'bytes':>8} {'x static':>9}")

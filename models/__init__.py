@@ -15,7 +15,7 @@ from models.matching_state import LinkedConcept, OpportunitySet, OpportunitySnap
 from models.opportunity import Opportunity
 from models.ranker import RankerModel
 from models.region_run import RegionRun
-from models.session import GroupSession, SessionAttendance
+from models.session import SessionAttendance, WeeklySession
 from models.system_flag import SystemFlag
 from models.user import User
 from models.web_session import WebSession
@@ -29,7 +29,7 @@ __all__ = [
     "Employer",
     "FeedRun",
     "FeedSource",
-    "GroupSession",
+    "WeeklySession",
     "JobRun",
     "LadderStepChange",
     "LinkedConcept",

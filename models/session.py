@@ -1,7 +1,7 @@
-"""Weekly group matching sessions and who attends them.
+"""Weekly sessions (wekelijkse sessies) and who attends them.
 
-The glossary's `Session` is called GroupSession in code so it is never confused with a
-database session.
+The glossary's weekly session is `WeeklySession` in code, never plain `Session`, so it
+is not confused with a database session; ids that point at one are `session_id`.
 """
 
 from datetime import datetime
@@ -12,8 +12,12 @@ from sqlalchemy.orm import Mapped, mapped_column
 from models.base import Base, Timestamped, utcnow
 
 
-class GroupSession(Timestamped, Base):
-    """A weekly session (wekelijkse sessie) run by a mediator."""
+class WeeklySession(Timestamped, Base):
+    """A weekly session (wekelijkse sessie) run by a mediator.
+
+    Its table keeps the first name, group_sessions: renaming a table needs a migration
+    on SQLite and PostgreSQL and changes nothing a reader of the code sees.
+    """
 
     __tablename__ = "group_sessions"
     __table_args__ = (

@@ -18,11 +18,11 @@ from sqlalchemy.orm import Session
 from models import (
     Claimant,
     Employer,
-    GroupSession,
     Match,
     Opportunity,
     SessionAttendance,
     User,
+    WeeklySession,
 )
 from web.auth.passwords import hash_password
 from web.demo.people import DEMO_PASSWORD
@@ -202,7 +202,7 @@ def load_region_scale(
     start = dt.datetime.combine(today + dt.timedelta(days=2), dt.time(10), tzinfo=dt.UTC)
     groups = _ids(
         session,
-        GroupSession,
+        WeeklySession,
         [
             {
                 "region": REGION,

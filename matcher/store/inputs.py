@@ -14,10 +14,10 @@ from matcher.records import ClaimantProfile, OpportunityRecord, WorkExperience
 from models import (
     Claimant,
     Employer,
-    GroupSession,
     Match,
     Opportunity,
     SessionAttendance,
+    WeeklySession,
 )
 from models.lifecycle import (
     OPEN_MATCH_STATUSES,
@@ -183,18 +183,18 @@ def load_open_opportunities(
 
 def planned_sessions(
     session: Session, *, region: str, start: dt.datetime, days: int
-) -> list[GroupSession]:
+) -> list[WeeklySession]:
     """Return the region's planned sessions starting in the given number of days from start."""
     return list(
         session.scalars(
-            select(GroupSession)
+            select(WeeklySession)
             .where(
-                GroupSession.region == region,
-                GroupSession.status == "planned",
-                GroupSession.starts_at >= start,
-                GroupSession.starts_at < start + dt.timedelta(days=days),
+                WeeklySession.region == region,
+                WeeklySession.status == "planned",
+                WeeklySession.starts_at >= start,
+                WeeklySession.starts_at < start + dt.timedelta(days=days),
             )
-            .order_by(GroupSession.starts_at)
+            .order_by(WeeklySession.starts_at)
         )
     )
 

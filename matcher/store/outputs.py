@@ -24,7 +24,7 @@ def save_proposals(
     session: Session,
     *,
     results: Iterable[ClaimantResult],
-    group_session_id: int | None,
+    session_id: int | None,
     run_id: str,
 ) -> int:
     """Store ranked matches as proposals awaiting a mediator; never touch settled matches."""
@@ -41,7 +41,7 @@ def save_proposals(
                 row = Match(claimant_id=key[0], opportunity_id=key[1], score=match.score)
                 create(session, match=row, role=SYSTEM, actor_id=None, reason_code="matching_run")
             row.score, row.rank, row.reasons = match.score, rank, match.reasons
-            row.session_id, row.run_id = group_session_id, run_id
+            row.session_id, row.run_id = session_id, run_id
             saved += 1
     return saved
 

@@ -82,7 +82,7 @@ def propose_for_session(
 
 def _propose(
     session: Session,
-    group_ids: list[int],
+    session_ids: list[int],
     region: str,
     today: dt.date,
     linker: Linker | None,
@@ -93,28 +93,30 @@ def _propose(
     records = load_open_opportunities(session, region=region, today=today)
     model = active_model(session)
     counts: dict[str, Any] = {
-        "sessions": len(group_ids),
+        "sessions": len(session_ids),
         "claimants": 0,
         "proposals": 0,
         "model": model.version if model else "default",
     }
     scorer = model.scorer if model else LinearScorer.default()
-    attendees = {group_id: attendee_ids(session, session_id=group_id) for group_id in group_ids}
+    attendees = {
+        session_id: attendee_ids(session, session_id=session_id) for session_id in session_ids
+    }
     # Proposals that people outside this run already hold count against the cap too.
     everyone = [claimant for ids in attendees.values() for claimant in ids]
     held = open_proposals_per_opportunity(session, excluding_claimants=everyone)
     slots = open_slots(records, held)
     concepts = _concepts(session, linker)
-    opportunity_set = keep_opportunities(session, records) if group_ids else None
-    for done, group_id in enumerate(group_ids, start=1):
-        profiles = load_profiles(session, claimant_ids=attendees[group_id])
+    opportunity_set = keep_opportunities(session, records) if session_ids else None
+    for done, session_id in enumerate(session_ids, start=1):
+        profiles = load_profiles(session, claimant_ids=attendees[session_id])
         inputs, results = rank_attendees(
             profiles, records, today=today, scorer=scorer, concepts=concepts
         )
         run = save_run(
             session,
             region=region,
-            session_id=group_id,
+            session_id=session_id,
             started_by_id=started_by_id,
             model=model,
             inputs=inputs,
@@ -123,10 +125,10 @@ def _propose(
             linker_version=concepts.version,
         )
         counts["proposals"] += save_proposals(
-            session, results=allocated(results, slots), group_session_id=group_id, run_id=run.id
+            session, results=allocated(results, slots), session_id=session_id, run_id=run.id
         )
         counts["claimants"] += len(profiles)
         counts.setdefault("runs", []).append(run.id)
         if progress:
-            progress(done, len(group_ids))
+            progress(done, len(session_ids))
     return counts

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
-from models import Covenant, GroupSession, Match, Opportunity, Pledge, SessionAttendance, User
+from models import Covenant, Match, Opportunity, Pledge, SessionAttendance, User, WeeklySession
 from models.base import utcnow
 from models.workflow import approve
 from tests.factories import create_claimant, create_opportunity, create_user
@@ -21,7 +21,7 @@ class Week:
     mediator: User
     employer_user: User
     claimant_user: User
-    group: GroupSession
+    weekly_session: WeeklySession
     placement: Opportunity
     vacancy: Opportunity
     proposal: Match  # for the claimant with a login, at the employer's placement
@@ -45,16 +45,16 @@ def build_week(db: Session, *, seats: int = 12) -> Week:
         email="fatima@example.org",
         restrictions=["geen_zwaar_tillen"],
     )
-    group = GroupSession(
+    weekly_session = WeeklySession(
         region=REGION,
         mediator_id=mediator.id,
         starts_at=utcnow() + timedelta(days=2),
         location="Werkplein Huizen, zaal 2",
         seats=seats,
     )
-    db.add(group)
+    db.add(weekly_session)
     db.flush()
-    db.add(SessionAttendance(session_id=group.id, claimant_id=claimant.id))
+    db.add(SessionAttendance(session_id=weekly_session.id, claimant_id=claimant.id))
     placement = create_opportunity(
         db,
         kind="placement",
@@ -70,14 +70,14 @@ def build_week(db: Session, *, seats: int = 12) -> Week:
     proposal = Match(
         claimant_id=claimant.id,
         opportunity_id=placement.id,
-        session_id=group.id,
+        session_id=weekly_session.id,
         score=0.91,
         reasons=["Past bij uw ervaring als orderpicker"],
     )
     other = Match(
         claimant_id=claimant.id,
         opportunity_id=vacancy.id,
-        session_id=group.id,
+        session_id=weekly_session.id,
         score=0.55,
         reasons=["Dicht bij huis"],
     )
@@ -94,7 +94,9 @@ def build_week(db: Session, *, seats: int = 12) -> Week:
         )
     )
     db.flush()
-    return Week(mediator, employer_user, claimant_user, group, placement, vacancy, proposal, other)
+    return Week(
+        mediator, employer_user, claimant_user, weekly_session, placement, vacancy, proposal, other
+    )
 
 
 def csrf_token(html: str) -> str:
@@ -135,7 +137,7 @@ def add_attendees(db: Session, week: Week, *, count: int, proposals_each: int = 
         )
         for i in range(max(proposals_each, len(TITLES)))
     ]
-    week.group.seats = max(week.group.seats, count + 1)
+    week.weekly_session.seats = max(week.weekly_session.seats, count + 1)
     now = utcnow()
     for i in range(count):
         claimant = create_claimant(
@@ -146,12 +148,12 @@ def add_attendees(db: Session, week: Week, *, count: int, proposals_each: int = 
             hours_per_week=24 + i % 3 * 4,
             skills=["orderpicken"],
         )
-        db.add(SessionAttendance(session_id=week.group.id, claimant_id=claimant.id))
+        db.add(SessionAttendance(session_id=week.weekly_session.id, claimant_id=claimant.id))
         for k in range(proposals_each):
             match = Match(
                 claimant_id=claimant.id,
                 opportunity_id=places[(i + k) % len(places)].id,
-                session_id=week.group.id,
+                session_id=week.weekly_session.id,
                 score=0.9 - k * 0.05,
                 reasons=["Past bij uw ervaring als orderpicker", "U woont 4 km van deze plek"],
             )

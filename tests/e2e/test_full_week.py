@@ -32,7 +32,7 @@ def week(db: Session) -> Week:
     second = Match(
         claimant_id=built.proposal.claimant_id,
         opportunity_id=second_place.id,
-        session_id=built.group.id,
+        session_id=built.weekly_session.id,
         score=0.8,
         reasons=["Dicht bij huis"],
     )
@@ -84,7 +84,7 @@ def test_a_full_week(open_as, week: Week, db: Session) -> None:  # type: ignore[
 
     # The session: Fatima is there; both proposals approved; consent for the first given in
     # the session, with her present; both released to the employer.
-    mediator.goto(f"/bemiddelaar/sessies/{week.group.id}")
+    mediator.goto(f"/bemiddelaar/sessies/{week.weekly_session.id}")
     row = mediator.locator("tr", has=mediator.get_by_role("rowheader", name="Fatima Kaya"))
     _click(mediator, row, "Fatima aanwezig melden")
     row = mediator.locator("tr", has=mediator.get_by_role("rowheader", name="Fatima Kaya"))

@@ -118,7 +118,7 @@ def test_a_full_session(page, week: Week, db: Session) -> None:  # type: ignore[
     expect(page.get_by_text("Leerwerkplek magazijn")).to_be_visible()
     assert_accessible(page, "mediator-projector")
 
-    page.goto(f"/bemiddelaar/sessies/{week.group.id}/agenda")
+    page.goto(f"/bemiddelaar/sessies/{week.weekly_session.id}/agenda")
     assert_accessible(page, "mediator-agenda")
     page.emulate_media(media="print")
     assert not page.locator(".site-header").is_visible()
@@ -156,7 +156,7 @@ def test_intake_to_first_session_invitation(page, week: Week, db: Session) -> No
     invited = db.scalars(
         select(SessionAttendance.session_id).where(SessionAttendance.claimant_id == claimant.id)
     ).all()
-    assert invited == [week.group.id]
+    assert invited == [week.weekly_session.id]
 
     with page.expect_navigation():
         page.get_by_role("link", name="Profiel bewerken").click()
@@ -195,12 +195,12 @@ def test_thirty_people_agenda_prints_on_two_pages_at_most(  # type: ignore[no-un
     add_attendees(db, week, count=29)
     db.commit()
     log_in(page, week.mediator.email)
-    page.goto(f"/bemiddelaar/sessies/{week.group.id}")
+    page.goto(f"/bemiddelaar/sessies/{week.weekly_session.id}")
     assert page.locator("tbody tr").count() == 30
     assert_accessible(page, "mediator-session-thirty")
     # The overview fits a laptop screen at a glance: no proposals, one line per person.
     assert page.evaluate("document.documentElement.scrollHeight") < 2600
-    page.goto(f"/bemiddelaar/sessies/{week.group.id}/agenda")
+    page.goto(f"/bemiddelaar/sessies/{week.weekly_session.id}/agenda")
     pdf = page.pdf(format="A4")
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert 1 <= pages <= 2, pages

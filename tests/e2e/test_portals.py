@@ -127,7 +127,7 @@ def test_pages_fit_a_phone_screen(page, week: Week, db: Session, who: str, path:
     user = {"mediator": week.mediator, "employer": week.employer_user}.get(who, week.claimant_user)
     page.set_viewport_size({"width": 375, "height": 740})
     log_in(page, user.email)
-    page.goto(f"/bemiddelaar/sessies/{week.group.id}" if path == "session" else path)
+    page.goto(f"/bemiddelaar/sessies/{week.weekly_session.id}" if path == "session" else path)
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
     assert_accessible(page, f"{who}-phone")

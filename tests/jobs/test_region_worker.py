@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from jobs.cli import jobs
 from jobs.region_runs import queue_region_runs
 from jobs.runner import run_job
-from models import GroupSession, Match, Opportunity, RegionRun, SessionAttendance
+from models import Match, Opportunity, RegionRun, SessionAttendance, WeeklySession
 from models.base import utcnow
 from models.settings import Settings
 from tests.factories import create_opportunity, create_orderpicker, create_user
@@ -29,7 +29,7 @@ def invite(db: Session, region: str) -> int:
     """Invite one orderpicker to a session of the region this week; return the claimant id."""
     claimant = create_orderpicker(db)
     create_opportunity(db, title="Orderpicker", postcode="1272", capacity=2, region=region)
-    group = GroupSession(
+    group = WeeklySession(
         region=region,
         mediator_id=create_user(db, "mediator").id,
         starts_at=utcnow() + timedelta(days=2),

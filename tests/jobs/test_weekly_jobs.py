@@ -6,7 +6,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from jobs.runner import run_job
-from models import Claimant, GroupSession, JobRun, Match, SessionAttendance
+from models import Claimant, JobRun, Match, SessionAttendance, WeeklySession
 from models.base import utcnow
 from models.settings import Settings
 from tests.factories import create_claimant, create_opportunity, create_orderpicker, create_user
@@ -15,15 +15,15 @@ from tests.factories import create_claimant, create_opportunity, create_orderpic
 def test_pre_session_job_proposes_for_this_weeks_attendees(settings: Settings, db: Session) -> None:
     claimant = create_orderpicker(db)
     create_opportunity(db, title="Orderpicker", postcode="1272", capacity=2)
-    group = GroupSession(
+    weekly_session = WeeklySession(
         region=settings.region,
         mediator_id=create_user(db, "mediator").id,
         starts_at=utcnow() + timedelta(days=2),
         location="Werkplein Huizen",
     )
-    db.add(group)
+    db.add(weekly_session)
     db.flush()
-    db.add(SessionAttendance(session_id=group.id, claimant_id=claimant.id))
+    db.add(SessionAttendance(session_id=weekly_session.id, claimant_id=claimant.id))
     db.commit()
 
     seen: list[tuple[int, int]] = []
@@ -34,7 +34,9 @@ def test_pre_session_job_proposes_for_this_weeks_attendees(settings: Settings, d
     assert run is not None and run.status == "ok", run and run.error
     assert run.counts["claimants"] == 1 and run.counts["proposals"] >= 1
     matches = db.scalars(select(Match).where(Match.claimant_id == claimant.id)).all()
-    assert matches and all(m.approved_at is None and m.session_id == group.id for m in matches)
+    assert matches and all(
+        m.approved_at is None and m.session_id == weekly_session.id for m in matches
+    )
     assert seen, "the job reports progress"
 
 

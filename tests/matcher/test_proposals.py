@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from matcher.proposals import CAPACITY_MULTIPLE, PER_CLAIMANT
 from matcher.store.proposals import propose_for_session, propose_for_sessions
-from models import GroupSession, Match, Opportunity, SessionAttendance
+from models import Match, Opportunity, SessionAttendance, WeeklySession
 from tests.factories import create_claimant, create_opportunity, create_orderpicker, create_user
 from web.demo import load_demo
 
@@ -15,22 +15,22 @@ TODAY = dt.date(2026, 11, 23)
 REGION = "gooi-en-vechtstreek"
 
 
-def _session_with(db: Session, claimants: list[int], starts: dt.datetime) -> GroupSession:
+def _session_with(db: Session, claimants: list[int], starts: dt.datetime) -> WeeklySession:
     mediator = create_user(db, "mediator")
-    group = GroupSession(
+    weekly_session = WeeklySession(
         region="gooi-en-vechtstreek",
         mediator_id=mediator.id,
         starts_at=starts,
         location="Werkplein Huizen",
     )
-    db.add(group)
+    db.add(weekly_session)
     db.flush()
-    db.add_all(SessionAttendance(session_id=group.id, claimant_id=c) for c in claimants)
+    db.add_all(SessionAttendance(session_id=weekly_session.id, claimant_id=c) for c in claimants)
     db.flush()
-    return group
+    return weekly_session
 
 
-def _orderpickers_session(db: Session, starts: dt.datetime) -> GroupSession:
+def _orderpickers_session(db: Session, starts: dt.datetime) -> WeeklySession:
     """Add a session with three job-ready orderpickers invited."""
     return _session_with(db, [create_orderpicker(db).id for _ in range(3)], starts)
 
@@ -44,7 +44,7 @@ def test_proposals_respect_capacity_caps_and_hard_limits(db: Session) -> None:
     )
     create_opportunity(db, title="Orderpicker Utrecht", postcode="3511", capacity=5)
     starts = dt.datetime(2026, 11, 24, 10, tzinfo=dt.UTC)
-    group = _session_with(db, ready, starts)
+    weekly_session = _session_with(db, ready, starts)
     db.commit()
 
     counts = propose_for_sessions(db, region=REGION, today=TODAY)
@@ -59,7 +59,9 @@ def test_proposals_respect_capacity_caps_and_hard_limits(db: Session) -> None:
     per_claimant: dict[int, int] = {}
     for m in matches:
         per_claimant[m.claimant_id] = per_claimant.get(m.claimant_id, 0) + 1
-        assert m.status == "proposed" and m.approved_at is None and m.session_id == group.id
+        assert (
+            m.status == "proposed" and m.approved_at is None and m.session_id == weekly_session.id
+        )
         assert m.reasons
     assert set(per_claimant) == set(ready)
     assert max(per_claimant.values()) <= PER_CLAIMANT
@@ -129,8 +131,8 @@ def test_demo_region_gets_lists_for_this_weeks_session(db: Session) -> None:
     invited = db.scalar(
         select(func.count())
         .select_from(SessionAttendance)
-        .join(GroupSession, GroupSession.id == SessionAttendance.session_id)
-        .where(GroupSession.status == "planned")
+        .join(WeeklySession, WeeklySession.id == SessionAttendance.session_id)
+        .where(WeeklySession.status == "planned")
     )
     counts = propose_for_sessions(db, region=REGION, today=TODAY)
     db.commit()

@@ -147,8 +147,8 @@ def test_no_form_value_reaches_the_logs(
     ids = {
         "claimant_id": week.proposal.claimant_id,
         "match_id": week.proposal.id,
-        "session_id": week.group.id,
-        "group_id": week.group.id,
+        "session_id": week.weekly_session.id,
+        "group_id": week.weekly_session.id,
         "opportunity_id": week.placement.id,
         "user_id": week.claimant_user.id,
     }
@@ -207,7 +207,7 @@ def test_no_api_write_value_reaches_the_logs(
         "match_id": world.released.id,
         "opportunity_id": world.placement.id,
         "claimant_id": world.own_claimant.id,
-        "session_id": world.group.id,
+        "session_id": world.weekly_session.id,
     }
     client = app.test_client()
     caplog.set_level(logging.DEBUG)

@@ -18,9 +18,9 @@ PAGES = {
         "/bemiddelaar/",
         "/bemiddelaar/klanten/{claimant}",
         "/bemiddelaar/sessies",
-        "/bemiddelaar/sessies/{group}",
-        "/bemiddelaar/sessies/{group}/scherm",
-        "/bemiddelaar/sessies/{group}/agenda",
+        "/bemiddelaar/sessies/{weekly_session}",
+        "/bemiddelaar/sessies/{weekly_session}/scherm",
+        "/bemiddelaar/sessies/{weekly_session}/agenda",
         "/bemiddelaar/aanbod",
         "/bemiddelaar/kpi",
     ],
@@ -37,7 +37,7 @@ def _grow(db: Session, week: Week, n: int) -> None:
         person = create_claimant(
             db, mediator_id=week.mediator.id, skills=["kassa"], max_travel_km=10
         )
-        db.add(SessionAttendance(session_id=week.group.id, claimant_id=person.id))
+        db.add(SessionAttendance(session_id=week.weekly_session.id, claimant_id=person.id))
         place = create_opportunity(
             db,
             kind="placement",
@@ -50,7 +50,7 @@ def _grow(db: Session, week: Week, n: int) -> None:
                 Match(
                     claimant_id=claimant,
                     opportunity_id=opportunity,
-                    session_id=week.group.id,
+                    session_id=week.weekly_session.id,
                     score=0.5 + i / 100,
                     reasons=["Dicht bij huis"],
                 )
@@ -87,7 +87,10 @@ def test_pages_send_as_many_statements_for_ten_rows_as_for_two(
     _grow(db, week, 2)
     _login_as(client, db, week, role)
     count = _counter(app, client)
-    urls = [u.format(claimant=week.proposal.claimant_id, group=week.group.id) for u in PAGES[role]]
+    urls = [
+        u.format(claimant=week.proposal.claimant_id, weekly_session=week.weekly_session.id)
+        for u in PAGES[role]
+    ]
     few = {url: count(url) for url in urls}
     _grow(db, week, 8)
     many = {url: count(url) for url in urls}

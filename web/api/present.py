@@ -3,7 +3,7 @@
 from datetime import UTC, date, datetime
 from typing import Any
 
-from models import Claimant, GroupSession, Match, MatchConsent, MatchStatusChange, Opportunity
+from models import Claimant, Match, MatchConsent, MatchStatusChange, Opportunity, WeeklySession
 from models import SessionAttendance as Attendance
 from web.api.services.paging import Page
 
@@ -110,7 +110,7 @@ def change(row: MatchStatusChange) -> Json:
     }
 
 
-def group_session(row: GroupSession, attendees: list[Attendance] | None = None) -> Json:
+def weekly_session(row: WeeklySession, attendees: list[Attendance] | None = None) -> Json:
     """Return a session, with its attendees' ids when given."""
     data: Json = {
         "id": row.id,

@@ -148,7 +148,7 @@ class Attendee(BaseModel):
 
 
 class Session(BaseModel):
-    """A group session with its attendees."""
+    """A weekly session with its attendees."""
 
     id: int
     region: str

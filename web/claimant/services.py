@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session
 from models import (
     AuditEvent,
     Claimant,
-    GroupSession,
     Match,
     Opportunity,
     SessionAttendance,
+    WeeklySession,
 )
 from models.lifecycle import AWAITING_CLAIMANT, CLAIMANT, OPEN_MATCH_STATUSES
 from models.workflow import (
@@ -42,13 +42,13 @@ def approved_matches(session: Session, *, claimant_id: int) -> list[tuple[Match,
     return [(match, opportunity) for match, opportunity in rows]
 
 
-def next_session(session: Session, *, claimant_id: int) -> GroupSession | None:
+def next_session(session: Session, *, claimant_id: int) -> WeeklySession | None:
     """Return the claimant's next planned session."""
     return session.scalar(
-        select(GroupSession)
-        .join(SessionAttendance, SessionAttendance.session_id == GroupSession.id)
-        .where(SessionAttendance.claimant_id == claimant_id, GroupSession.status == "planned")
-        .order_by(GroupSession.starts_at)
+        select(WeeklySession)
+        .join(SessionAttendance, SessionAttendance.session_id == WeeklySession.id)
+        .where(SessionAttendance.claimant_id == claimant_id, WeeklySession.status == "planned")
+        .order_by(WeeklySession.starts_at)
         .limit(1)
     )
 

@@ -1,6 +1,6 @@
 """Demo history: half a year of weekly sessions, as the Zicht op Werk approach runs them.
 
-Every claimant comes to a group session within a week of intake (a few wait one or two
+Every claimant comes to a weekly session within a week of intake (a few wait one or two
 weeks longer: a full room, an illness), and people ready for work come back weekly
 until they are placed. Proposals from held sessions move through the statuses at a
 pace real applications take, so the funnel, the outflow per month and the covenant
@@ -17,11 +17,11 @@ from sqlalchemy.orm import Session
 
 from models import (
     Claimant,
-    GroupSession,
     Match,
     Opportunity,
     SessionAttendance,
     User,
+    WeeklySession,
 )
 from models.lifecycle import MEDIATOR, SYSTEM
 from models.workflow import create, transition
@@ -88,8 +88,8 @@ def add_sessions_and_outcomes(
         firsts = _first_sessions(rng, own, days)
         returning: list[Claimant] = []
         for day in days:
-            group = _session(region, mediator, day, town, room, today)
-            session.add(group)
+            weekly_session = _session(region, mediator, day, town, room, today)
+            session.add(weekly_session)
             session.flush()
             new = [c for c in own if firsts.get(c.id) == day]
             again = rng.sample(returning, k=max(0, min(len(returning), SEATS - len(new))))
@@ -98,9 +98,13 @@ def add_sessions_and_outcomes(
                 again = [claimants[0], *[c for c in again if c is not claimants[0]]]
             made = []
             attendees = list(dict.fromkeys([*new, *again]))
-            group.seats = max(SEATS, len(attendees))  # a busy intake week opens extra chairs
+            weekly_session.seats = max(
+                SEATS, len(attendees)
+            )  # a busy intake week opens extra chairs
             for claimant in attendees:
-                made += _attend(session, rng, group, claimant, jobs, mediator, today, history)
+                made += _attend(
+                    session, rng, weekly_session, claimant, jobs, mediator, today, history
+                )
             _record(session, made, mediator)
             returning += [c for c in new if c.ladder_step >= 5 and c is not claimants[0]]
             returning = [c for c in returning if c.id not in history.placed]
@@ -128,11 +132,11 @@ def _first_sessions(
 
 def _session(
     region: str, mediator: User, day: date, town: str, room: str, today: date
-) -> GroupSession:
+) -> WeeklySession:
     """Return a morning session; those before today were held."""
     # Stored in UTC, as the app stores every moment.
     starts = datetime.combine(day, time(10, 0), tzinfo=AMSTERDAM).astimezone(UTC)
-    return GroupSession(
+    return WeeklySession(
         region=region,
         mediator_id=mediator.id,
         starts_at=starts,
@@ -146,7 +150,7 @@ def _session(
 def _attend(
     session: Session,
     rng: random.Random,
-    group: GroupSession,
+    weekly_session: WeeklySession,
     claimant: Claimant,
     jobs: list[Opportunity],
     mediator: User,
@@ -154,19 +158,21 @@ def _attend(
     history: History,
 ) -> list[tuple[Match, list[tuple[str, datetime]]]]:
     """Record one person at a session; at a held one, return their proposals and steps."""
-    if group.status == "planned":
-        session.add(SessionAttendance(session_id=group.id, claimant_id=claimant.id))
+    if weekly_session.status == "planned":
+        session.add(SessionAttendance(session_id=weekly_session.id, claimant_id=claimant.id))
         return []
     attended = rng.random() < 0.9
-    session.add(SessionAttendance(session_id=group.id, claimant_id=claimant.id, attended=attended))
+    session.add(
+        SessionAttendance(session_id=weekly_session.id, claimant_id=claimant.id, attended=attended)
+    )
     if attended and claimant.ladder_step >= 5:
-        return _matches(rng, group, claimant, jobs, mediator, today, history)
+        return _matches(rng, weekly_session, claimant, jobs, mediator, today, history)
     return []
 
 
 def _matches(
     rng: random.Random,
-    group: GroupSession,
+    weekly_session: WeeklySession,
     claimant: Claimant,
     jobs: list[Opportunity],
     mediator: User,
@@ -182,17 +188,17 @@ def _matches(
     for opportunity in rng.sample(fitting if len(fitting) >= 2 else others, k=2):
         path = rng.choices(PATHS, weights=PATH_WEIGHTS)[0]
         # Only the steps that have happened by today: a recent proposal is still under way.
-        steps = [(s, group.starts_at + timedelta(days=STATUS_DAY[s])) for s in path]
+        steps = [(s, weekly_session.starts_at + timedelta(days=STATUS_DAY[s])) for s in path]
         steps = [(s, at) for s, at in steps if at.date() <= today]
         match = Match(
             claimant_id=claimant.id,
             opportunity_id=opportunity.id,
-            session_id=group.id,
+            session_id=weekly_session.id,
             run_id="demo",
             score=round(rng.uniform(0.4, 0.95), 3),
             reasons=[f"Dit past bij het werk dat u zoekt: {_job_of(opportunity)}."],
             approved_by_id=mediator.id,
-            approved_at=group.starts_at - timedelta(days=1),
+            approved_at=weekly_session.starts_at - timedelta(days=1),
             created_at=steps[0][1],
         )
         made.append((match, steps))

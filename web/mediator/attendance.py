@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Claimant, GroupSession, SessionAttendance
+from models import Claimant, SessionAttendance, WeeklySession
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -24,56 +24,65 @@ def _day(value: datetime) -> date:
     return aware.astimezone(AMSTERDAM).date()
 
 
-def mark(session: Session, *, group: GroupSession, attendance_id: int, present: bool) -> None:
+def mark(
+    session: Session, *, weekly_session: WeeklySession, attendance_id: int, present: bool
+) -> None:
     """Mark one invited person present or absent, while the session is not closed."""
     attendance = session.get(SessionAttendance, attendance_id)
-    if attendance is None or attendance.session_id != group.id:
+    if attendance is None or attendance.session_id != weekly_session.id:
         raise LookupError("no such attendee in this session")
-    if group.status != "planned":
+    if weekly_session.status != "planned":
         raise SessionStateError("closed")
     attendance.attended = present
 
 
-def unmarked(session: Session, *, group: GroupSession) -> list[Claimant]:
+def unmarked(session: Session, *, weekly_session: WeeklySession) -> list[Claimant]:
     """Return who is neither marked present nor absent: closing marks them absent."""
     return list(
         session.scalars(
             select(Claimant)
             .join(SessionAttendance, SessionAttendance.claimant_id == Claimant.id)
-            .where(SessionAttendance.session_id == group.id, SessionAttendance.attended.is_(None))
+            .where(
+                SessionAttendance.session_id == weekly_session.id,
+                SessionAttendance.attended.is_(None),
+            )
             .order_by(Claimant.last_name, Claimant.first_name)
         )
     )
 
 
-def close(session: Session, *, group: GroupSession, now: datetime) -> int:
+def close(session: Session, *, weekly_session: WeeklySession, now: datetime) -> int:
     """Close a session on or after its day; mark the unmarked absent; return how many."""
-    if group.status != "planned":
+    if weekly_session.status != "planned":
         raise SessionStateError("not_planned")
-    if _day(now) < _day(group.starts_at):
+    if _day(now) < _day(weekly_session.starts_at):
         raise SessionStateError("too_early")
     rows = session.scalars(
         select(SessionAttendance).where(
-            SessionAttendance.session_id == group.id, SessionAttendance.attended.is_(None)
+            SessionAttendance.session_id == weekly_session.id, SessionAttendance.attended.is_(None)
         )
     ).all()
     for attendance in rows:
         attendance.attended = False
-    group.status, group.closed_at = "held", now
+    weekly_session.status, weekly_session.closed_at = "held", now
     return len(rows)
 
 
-def reopen(group: GroupSession, *, now: datetime) -> None:
+def reopen(weekly_session: WeeklySession, *, now: datetime) -> None:
     """Reopen a session closed today, so attendance can be corrected."""
-    if group.status != "held" or group.closed_at is None or _day(group.closed_at) != _day(now):
+    if (
+        weekly_session.status != "held"
+        or weekly_session.closed_at is None
+        or _day(weekly_session.closed_at) != _day(now)
+    ):
         raise SessionStateError("not_today")
-    group.status, group.closed_at = "planned", None
+    weekly_session.status, weekly_session.closed_at = "planned", None
 
 
-def can_reopen(group: GroupSession, *, now: datetime) -> bool:
+def can_reopen(weekly_session: WeeklySession, *, now: datetime) -> bool:
     """Return whether the session was closed today (and so may be reopened)."""
     return (
-        group.status == "held"
-        and group.closed_at is not None
-        and _day(group.closed_at) == _day(now)
+        weekly_session.status == "held"
+        and weekly_session.closed_at is not None
+        and _day(weekly_session.closed_at) == _day(now)
     )

@@ -4,27 +4,27 @@ from flask import abort, render_template
 from flask_login import current_user
 
 from matcher.store.explanations import explanations
-from models import GroupSession
+from models import WeeklySession
 from models.lifecycle import OPEN_MATCH_STATUSES
 from web.db import get_session
 from web.mediator import bp
 from web.mediator.forms import ChecklistForm, FollowUpForm, OutcomeForm, RejectForm
 from web.mediator.nav import region
-from web.mediator.planning import Attendee, attendees, get_group, record_session_read
+from web.mediator.planning import Attendee, attendees, get_weekly_session, record_session_read
 from web.mediator.roster import next_session, session_order
 
 
 @bp.get("/sessies/<int:session_id>/deelnemers/<int:attendance_id>")
 def attendee(session_id: int, attendance_id: int) -> str:
     """Show one attendee's proposals with the mediator's notes and the outcome buttons."""
-    group, person = _attendee_or_404(session_id, attendance_id, view="deelnemer")
+    weekly_session, person = _attendee_or_404(session_id, attendance_id, view="deelnemer")
     db = get_session()
-    order = session_order(db, group=group)
+    order = session_order(db, weekly_session=weekly_session)
     at = order.index(attendance_id)
     notes = explanations(db, match_ids=[p.match.id for p in person.proposals], audience="mediator")
     return render_template(
         "mediator/session_person.html",
-        group=group,
+        weekly_session=weekly_session,
         a=person,
         notes=notes,
         position=at + 1,
@@ -41,7 +41,7 @@ def attendee(session_id: int, attendance_id: int) -> str:
 @bp.get("/sessies/<int:session_id>/deelnemers/<int:attendance_id>/meegeven")
 def take_home(session_id: int, attendance_id: int) -> str:
     """Show the printable sheet an attendee takes home: where to apply, how, and when next."""
-    group, person = _attendee_or_404(session_id, attendance_id, view="meegeven")
+    weekly_session, person = _attendee_or_404(session_id, attendance_id, view="meegeven")
     chosen = [
         p
         for p in person.proposals
@@ -49,24 +49,26 @@ def take_home(session_id: int, attendance_id: int) -> str:
     ]
     return render_template(
         "mediator/session_sheet.html",
-        group=group,
+        weekly_session=weekly_session,
         a=person,
         chosen=chosen,
-        next_group=next_session(get_session(), group=group, claimant_id=person.claimant.id),
+        next_group=next_session(
+            get_session(), weekly_session=weekly_session, claimant_id=person.claimant.id
+        ),
     )
 
 
 def _attendee_or_404(
     session_id: int, attendance_id: int, *, view: str
-) -> tuple[GroupSession, Attendee]:
+) -> tuple[WeeklySession, Attendee]:
     """Return the session and one of its attendees, logging the read; 404 if not ours."""
     db = get_session()
-    group = get_group(db, session_id=session_id, region=region())
-    if group is None:
+    weekly_session = get_weekly_session(db, session_id=session_id, region=region())
+    if weekly_session is None:
         abort(404)
-    found = attendees(db, group=group, attendance_id=attendance_id)
+    found = attendees(db, weekly_session=weekly_session, attendance_id=attendance_id)
     if not found:
         abort(404)
-    record_session_read(db, actor_id=current_user.id, group_id=group.id, view=view)
+    record_session_read(db, actor_id=current_user.id, session_id=weekly_session.id, view=view)
     db.commit()
-    return group, found[0]
+    return weekly_session, found[0]

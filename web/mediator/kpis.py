@@ -12,11 +12,11 @@ from models import (
     Claimant,
     Covenant,
     Employer,
-    GroupSession,
     Match,
     MatchStatusChange,
     Pledge,
     SessionAttendance,
+    WeeklySession,
 )
 from models.lifecycle import FUNNEL
 
@@ -45,10 +45,10 @@ def _as_date(value: datetime | date) -> date:
 def intake_waits(session: Session, *, region: str) -> list[int]:
     """Return, per claimant with a session, the days from intake to their first session."""
     rows = session.execute(
-        select(Claimant.intake_on, func.min(GroupSession.starts_at))
+        select(Claimant.intake_on, func.min(WeeklySession.starts_at))
         .join(SessionAttendance, SessionAttendance.claimant_id == Claimant.id)
-        .join(GroupSession, GroupSession.id == SessionAttendance.session_id)
-        .where(Claimant.region == region, GroupSession.status != "cancelled")
+        .join(WeeklySession, WeeklySession.id == SessionAttendance.session_id)
+        .where(Claimant.region == region, WeeklySession.status != "cancelled")
         .group_by(Claimant.id, Claimant.intake_on)
     ).all()
     return [max((_as_date(first) - intake).days, 0) for intake, first in rows if first]

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models import AuditEvent, Claimant, GroupSession, Match, Opportunity, SessionAttendance
+from models import AuditEvent, Claimant, Match, Opportunity, SessionAttendance, WeeklySession
 from models.lifecycle import OPEN_MATCH_STATUSES as OPEN_STATUSES
 from models.workflow import consented_match_ids
 from web.mediator.proposals import checklists
@@ -19,7 +19,7 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 class SessionSummary:
     """One session in the planner, with how many seats are taken."""
 
-    session: GroupSession
+    session: WeeklySession
     attendees: int
 
     @property
@@ -65,32 +65,34 @@ def session_summaries(
         .subquery()
     )
     rows = session.execute(
-        select(GroupSession, func.coalesce(counts.c.n, 0))
-        .outerjoin(counts, counts.c.session_id == GroupSession.id)
+        select(WeeklySession, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.session_id == WeeklySession.id)
         .where(
-            GroupSession.region == region,
-            GroupSession.starts_at >= start,
-            GroupSession.starts_at < end,
+            WeeklySession.region == region,
+            WeeklySession.starts_at >= start,
+            WeeklySession.starts_at < end,
         )
-        .order_by(GroupSession.starts_at)
+        .order_by(WeeklySession.starts_at)
     ).all()
-    return [SessionSummary(group, int(n)) for group, n in rows]
+    return [SessionSummary(weekly_session, int(n)) for weekly_session, n in rows]
 
 
-def get_group(session: Session, *, session_id: int, region: str) -> GroupSession | None:
+def get_weekly_session(session: Session, *, session_id: int, region: str) -> WeeklySession | None:
     """Return a session of the region, or None."""
-    group = session.get(GroupSession, session_id)
-    return group if group is not None and group.region == region else None
+    weekly_session = session.get(WeeklySession, session_id)
+    return (
+        weekly_session if weekly_session is not None and weekly_session.region == region else None
+    )
 
 
 def attendees(
-    session: Session, *, group: GroupSession, attendance_id: int | None = None
+    session: Session, *, weekly_session: WeeklySession, attendance_id: int | None = None
 ) -> list[Attendee]:
     """Return the session's attendees (or one) by name, each with open proposals by score."""
     query = (
         select(SessionAttendance, Claimant)
         .join(Claimant, Claimant.id == SessionAttendance.claimant_id)
-        .where(SessionAttendance.session_id == group.id)
+        .where(SessionAttendance.session_id == weekly_session.id)
         .order_by(Claimant.last_name, Claimant.first_name, Claimant.id)
     )
     if attendance_id is not None:
@@ -102,7 +104,7 @@ def attendees(
         .join(Opportunity, Opportunity.id == Match.opportunity_id)
         .where(
             Match.claimant_id.in_(ids),
-            (Match.session_id == group.id) | Match.status.in_(OPEN_STATUSES),
+            (Match.session_id == weekly_session.id) | Match.status.in_(OPEN_STATUSES),
         )
         .order_by(Match.score.desc(), Match.id)
     ).all()
@@ -128,7 +130,7 @@ def open_proposals(session: Session, pairs: list[tuple[Match, Opportunity]]) -> 
 
 def first_free_session(
     session: Session, *, region: str, now: datetime, within_days: int
-) -> GroupSession | None:
+) -> WeeklySession | None:
     """Return the earliest planned session within the coming days that has a free seat."""
     for summary in session_summaries(
         session, region=region, start=now, end=now + timedelta(days=within_days)
@@ -138,9 +140,11 @@ def first_free_session(
     return None
 
 
-def invite(session: Session, *, group: GroupSession, claimant_id: int) -> SessionAttendance:
+def invite(
+    session: Session, *, weekly_session: WeeklySession, claimant_id: int
+) -> SessionAttendance:
     """Invite a claimant to a session."""
-    attendance = SessionAttendance(session_id=group.id, claimant_id=claimant_id)
+    attendance = SessionAttendance(session_id=weekly_session.id, claimant_id=claimant_id)
     session.add(attendance)
     session.flush()
     return attendance
@@ -148,12 +152,14 @@ def invite(session: Session, *, group: GroupSession, claimant_id: int) -> Sessio
 
 def invite_to_first_free(
     session: Session, *, claimant: Claimant, now: datetime, within_days: int = 14
-) -> GroupSession | None:
+) -> WeeklySession | None:
     """Invite a new claimant to the first planned session with a free seat, if any."""
-    group = first_free_session(session, region=claimant.region, now=now, within_days=within_days)
-    if group is not None:
-        invite(session, group=group, claimant_id=claimant.id)
-    return group
+    weekly_session = first_free_session(
+        session, region=claimant.region, now=now, within_days=within_days
+    )
+    if weekly_session is not None:
+        invite(session, weekly_session=weekly_session, claimant_id=claimant.id)
+    return weekly_session
 
 
 def plan_session(
@@ -164,22 +170,22 @@ def plan_session(
     starts_at: datetime,
     location: str,
     seats: int,
-) -> GroupSession:
+) -> WeeklySession:
     """Add a planned session."""
     # Kept in UTC: SQLite would store an Amsterdam time as if it were UTC, an hour off.
-    group = GroupSession(
+    weekly_session = WeeklySession(
         region=region,
         mediator_id=mediator_id,
         starts_at=starts_at.astimezone(UTC),
         location=location,
         seats=seats,
     )
-    session.add(group)
+    session.add(weekly_session)
     session.flush()
-    return group
+    return weekly_session
 
 
-def record_session_read(session: Session, *, actor_id: int, group_id: int, view: str) -> None:
+def record_session_read(session: Session, *, actor_id: int, session_id: int, view: str) -> None:
     """Write an audit record that a mediator opened a session's attendee list."""
     session.add(
         AuditEvent(
@@ -187,7 +193,7 @@ def record_session_read(session: Session, *, actor_id: int, group_id: int, view:
             actor_role="mediator",
             action="read",
             object_type="group_session",
-            object_id=str(group_id),
+            object_id=str(session_id),
             reason=view,
         )
     )
@@ -195,15 +201,15 @@ def record_session_read(session: Session, *, actor_id: int, group_id: int, view:
 
 def sessions_of(
     session: Session, *, claimant_id: int
-) -> list[tuple[GroupSession, SessionAttendance]]:
+) -> list[tuple[WeeklySession, SessionAttendance]]:
     """Return the sessions a claimant was invited to, latest first."""
     rows = session.execute(
-        select(GroupSession, SessionAttendance)
-        .join(SessionAttendance, SessionAttendance.session_id == GroupSession.id)
+        select(WeeklySession, SessionAttendance)
+        .join(SessionAttendance, SessionAttendance.session_id == WeeklySession.id)
         .where(SessionAttendance.claimant_id == claimant_id)
-        .order_by(GroupSession.starts_at.desc())
+        .order_by(WeeklySession.starts_at.desc())
     ).all()
-    return [(group, attendance) for group, attendance in rows]
+    return [(weekly_session, attendance) for weekly_session, attendance in rows]
 
 
 def has_planned_session(session: Session, *, claimant_id: int) -> bool:

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
-from models import Claimant, GroupSession, Match, MatchStatusChange, SessionAttendance
+from models import Claimant, Match, MatchStatusChange, SessionAttendance, WeeklySession
 from models.lifecycle import OPEN_MATCH_STATUSES as OPEN_STATUSES
 
 
@@ -30,12 +30,12 @@ class RosterLine:
         return f"{self.first_name} {self.last_name}"
 
 
-def session_matches(group: GroupSession) -> object:
+def session_matches(weekly_session: WeeklySession) -> object:
     """Return the condition for the matches a session shows: its own or still open."""
-    return (Match.session_id == group.id) | Match.status.in_(OPEN_STATUSES)
+    return (Match.session_id == weekly_session.id) | Match.status.in_(OPEN_STATUSES)
 
 
-def roster(session: Session, *, group: GroupSession) -> list[RosterLine]:
+def roster(session: Session, *, weekly_session: WeeklySession) -> list[RosterLine]:
     """Return the session's attendees in session order with their counts (three queries)."""
     # Columns, not ORM objects: thirty full claimant rows cost more than the page itself.
     rows = session.execute(
@@ -47,11 +47,11 @@ def roster(session: Session, *, group: GroupSession) -> list[RosterLine]:
             Claimant.last_name,
         )
         .join(Claimant, Claimant.id == SessionAttendance.claimant_id)
-        .where(SessionAttendance.session_id == group.id)
+        .where(SessionAttendance.session_id == weekly_session.id)
         .order_by(Claimant.last_name, Claimant.first_name, Claimant.id)
     ).all()
     ids = [row.claimant_id for row in rows]
-    shown = and_(Match.claimant_id.in_(ids), session_matches(group))  # type: ignore[arg-type]
+    shown = and_(Match.claimant_id.in_(ids), session_matches(weekly_session))  # type: ignore[arg-type]
     waiting = (Match.status == "proposed") & Match.approved_at.is_(None)
     under_way = Match.approved_at.is_not(None) & Match.status.in_(OPEN_STATUSES)
     counts = {
@@ -92,28 +92,30 @@ def roster(session: Session, *, group: GroupSession) -> list[RosterLine]:
     ]
 
 
-def session_order(session: Session, *, group: GroupSession) -> list[int]:
+def session_order(session: Session, *, weekly_session: WeeklySession) -> list[int]:
     """Return the session's attendance ids in the order of the overview."""
     return list(
         session.scalars(
             select(SessionAttendance.id)
             .join(Claimant, Claimant.id == SessionAttendance.claimant_id)
-            .where(SessionAttendance.session_id == group.id)
+            .where(SessionAttendance.session_id == weekly_session.id)
             .order_by(Claimant.last_name, Claimant.first_name, Claimant.id)
         )
     )
 
 
-def next_session(session: Session, *, group: GroupSession, claimant_id: int) -> GroupSession | None:
+def next_session(
+    session: Session, *, weekly_session: WeeklySession, claimant_id: int
+) -> WeeklySession | None:
     """Return the first planned session after this one that the claimant is invited to."""
     return session.scalars(
-        select(GroupSession)
-        .join(SessionAttendance, SessionAttendance.session_id == GroupSession.id)
+        select(WeeklySession)
+        .join(SessionAttendance, SessionAttendance.session_id == WeeklySession.id)
         .where(
             SessionAttendance.claimant_id == claimant_id,
-            GroupSession.starts_at > group.starts_at,
-            GroupSession.status == "planned",
+            WeeklySession.starts_at > weekly_session.starts_at,
+            WeeklySession.status == "planned",
         )
-        .order_by(GroupSession.starts_at)
+        .order_by(WeeklySession.starts_at)
         .limit(1)
     ).first()

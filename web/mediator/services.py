@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models import AuditEvent, Claimant, GroupSession, Match, SessionAttendance
+from models import AuditEvent, Claimant, Match, SessionAttendance, WeeklySession
 from models.vocab import OPEN_MATCH_STATUSES
 
 
@@ -31,9 +31,9 @@ def list_claimants(session: Session, *, mediator_id: int, region: str) -> list[C
         .subquery()
     )
     next_session = (
-        select(SessionAttendance.claimant_id, func.min(GroupSession.starts_at).label("at"))
-        .join(GroupSession, GroupSession.id == SessionAttendance.session_id)
-        .where(GroupSession.status == "planned")
+        select(SessionAttendance.claimant_id, func.min(WeeklySession.starts_at).label("at"))
+        .join(WeeklySession, WeeklySession.id == SessionAttendance.session_id)
+        .where(WeeklySession.status == "planned")
         .group_by(SessionAttendance.claimant_id)
         .subquery()
     )

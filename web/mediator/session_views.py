@@ -9,7 +9,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
 from matcher.store.proposals import propose_for_session
-from models import GroupSession
+from models import WeeklySession
 from models.base import utcnow
 from web.db import get_session
 from web.mediator import attendance, bp
@@ -20,7 +20,7 @@ from web.mediator.planning import (
     AMSTERDAM,
     Attendee,
     attendees,
-    get_group,
+    get_weekly_session,
     plan_session,
     record_session_read,
     session_summaries,
@@ -65,7 +65,7 @@ def plan() -> tuple[str, int] | BaseResponse:
         # Render, not redirect: what was typed stays in the form, next to its error.
         return _planner_page(form), 422
     db = get_session()
-    group = plan_session(
+    weekly_session = plan_session(
         db,
         region=region(),
         mediator_id=current_user.id,
@@ -74,50 +74,54 @@ def plan() -> tuple[str, int] | BaseResponse:
         seats=form.seats.data,
     )
     db.commit()
-    return redirect(url_for("mediator.session", session_id=group.id))
+    return redirect(url_for("mediator.session", session_id=weekly_session.id))
 
 
 @bp.get("/sessies/<int:session_id>")
 def session(session_id: int) -> str | BaseResponse:
     """Show a session's overview: one line per attendee, their proposals one click away."""
-    group = _group_or_404(session_id)
+    weekly_session = _weekly_session_or_404(session_id)
     if wants_csv():
-        people = _read(group, "sessie")
+        people = _read(weekly_session, "sessie")
         rows = [
             (a.claimant.client_number, a.claimant.display_name, p.opportunity.title, p.match.status)
             for a in people
             for p in a.proposals
         ]
         return csv_response(
-            f"sessie-{group.id}.csv", ("klantnummer", "naam", "kans", "status"), rows
+            f"sessie-{weekly_session.id}.csv", ("klantnummer", "naam", "kans", "status"), rows
         )
     db = get_session()
-    lines = roster(db, group=group)
-    record_session_read(db, actor_id=current_user.id, group_id=group.id, view="sessie")
+    lines = roster(db, weekly_session=weekly_session)
+    record_session_read(db, actor_id=current_user.id, session_id=weekly_session.id, view="sessie")
     db.commit()
     return render_template(
         "mediator/session.html",
-        group=group,
+        weekly_session=weekly_session,
         lines=lines,
-        can_reopen=attendance.can_reopen(group, now=utcnow()),
+        can_reopen=attendance.can_reopen(weekly_session, now=utcnow()),
     )
 
 
 @bp.get("/sessies/<int:session_id>/scherm")
 def projector(session_id: int) -> str:
     """Show one attendee at a time in large type for the projector."""
-    group = _group_or_404(session_id)
+    weekly_session = _weekly_session_or_404(session_id)
     db = get_session()
     # The overview's order, only people with approved proposals; one person loaded in full.
-    people = [line for line in roster(db, group=group) if line.open]
+    people = [line for line in roster(db, weekly_session=weekly_session) if line.open]
     index = request.args.get("n", 0, type=int)
     index = min(max(index, 0), max(len(people) - 1, 0))
-    shown = attendees(db, group=group, attendance_id=people[index].attendance_id) if people else []
-    record_session_read(db, actor_id=current_user.id, group_id=group.id, view="beamer")
+    shown = (
+        attendees(db, weekly_session=weekly_session, attendance_id=people[index].attendance_id)
+        if people
+        else []
+    )
+    record_session_read(db, actor_id=current_user.id, session_id=weekly_session.id, view="beamer")
     db.commit()
     return render_template(
         "mediator/projector.html",
-        group=group,
+        weekly_session=weekly_session,
         attendee=shown[0] if shown else None,
         index=index,
         total=len(people),
@@ -127,8 +131,12 @@ def projector(session_id: int) -> str:
 @bp.get("/sessies/<int:session_id>/agenda")
 def agenda(session_id: int) -> str:
     """Show the printable agenda of a session."""
-    group = _group_or_404(session_id)
-    return render_template("mediator/agenda.html", group=group, attendees=_read(group, "agenda"))
+    weekly_session = _weekly_session_or_404(session_id)
+    return render_template(
+        "mediator/agenda.html",
+        weekly_session=weekly_session,
+        attendees=_read(weekly_session, "agenda"),
+    )
 
 
 @bp.post("/sessies/<int:session_id>/aanwezig/<int:attendance_id>")
@@ -144,35 +152,41 @@ def absent(session_id: int, attendance_id: int) -> BaseResponse:
 
 
 def _mark(session_id: int, attendance_id: int, *, present: bool) -> BaseResponse:
-    group = _group_or_404(session_id)
+    weekly_session = _weekly_session_or_404(session_id)
     db = get_session()
     try:
-        attendance.mark(db, group=group, attendance_id=attendance_id, present=present)
+        attendance.mark(
+            db, weekly_session=weekly_session, attendance_id=attendance_id, present=present
+        )
     except LookupError:
         abort(404)
     except attendance.SessionStateError:
         flash(gettext("Deze sessie is afgerond. Heropen haar eerst."), "error")
-        return redirect(url_for("mediator.session", session_id=group.id))
+        return redirect(url_for("mediator.session", session_id=weekly_session.id))
     db.commit()
     back = request.form.get("next", "")
     if back == "deelnemer":  # marked on the person's own page: stay there
         return redirect(
-            url_for("mediator.attendee", session_id=group.id, attendance_id=attendance_id)
+            url_for("mediator.attendee", session_id=weekly_session.id, attendance_id=attendance_id)
         )
     return redirect(
-        url_for("mediator.session", session_id=group.id) + f"#deelnemer-{attendance_id}"
+        url_for("mediator.session", session_id=weekly_session.id) + f"#deelnemer-{attendance_id}"
     )
 
 
 @bp.post("/sessies/<int:session_id>/voorstellen")
 def propose(session_id: int) -> BaseResponse:
     """Rank and allocate now for this session's attendees (e.g. invited after Monday's run)."""
-    group = _group_or_404(session_id)
-    if group.status != "planned":
+    weekly_session = _weekly_session_or_404(session_id)
+    if weekly_session.status != "planned":
         abort(404)
     db = get_session()
     counts = propose_for_session(
-        db, session_id=group.id, region=region(), started_by_id=current_user.id, today=today()
+        db,
+        session_id=weekly_session.id,
+        region=region(),
+        started_by_id=current_user.id,
+        today=today(),
     )
     db.commit()
     if counts.get("stopped"):
@@ -188,68 +202,68 @@ def propose(session_id: int) -> BaseResponse:
                 k=counts["claimants"],
             )
         )
-    return redirect(url_for("mediator.session", session_id=group.id))
+    return redirect(url_for("mediator.session", session_id=weekly_session.id))
 
 
 @bp.get("/sessies/<int:session_id>/afronden")
 def confirm_close(session_id: int) -> str | BaseResponse:
     """Ask to confirm closing the session, showing who will be marked absent."""
-    group = _group_or_404(session_id)
-    if group.status != "planned":
+    weekly_session = _weekly_session_or_404(session_id)
+    if weekly_session.status != "planned":
         flash(gettext("Deze sessie is al afgerond."), "error")
-        return redirect(url_for("mediator.session", session_id=group.id))
+        return redirect(url_for("mediator.session", session_id=weekly_session.id))
     return render_template(
         "mediator/session_close.html",
-        group=group,
-        absent=attendance.unmarked(get_session(), group=group),
-        too_early=today() < group.starts_at.astimezone(AMSTERDAM).date(),
+        weekly_session=weekly_session,
+        absent=attendance.unmarked(get_session(), weekly_session=weekly_session),
+        too_early=today() < weekly_session.starts_at.astimezone(AMSTERDAM).date(),
     )
 
 
 @bp.post("/sessies/<int:session_id>/afronden")
 def close(session_id: int) -> BaseResponse:
     """Close a session after confirmation: whoever was not marked present was absent."""
-    group = _group_or_404(session_id)
+    weekly_session = _weekly_session_or_404(session_id)
     db = get_session()
     try:
-        attendance.close(db, group=group, now=utcnow())
+        attendance.close(db, weekly_session=weekly_session, now=utcnow())
     except attendance.SessionStateError as error:
         db.rollback()
         flash(CLOSE_REFUSALS[error.code], "error")
-        return redirect(url_for("mediator.session", session_id=group.id))
+        return redirect(url_for("mediator.session", session_id=weekly_session.id))
     db.commit()
     flash(gettext("De sessie is afgerond."))
-    return redirect(url_for("mediator.session", session_id=group.id))
+    return redirect(url_for("mediator.session", session_id=weekly_session.id))
 
 
 @bp.post("/sessies/<int:session_id>/heropenen")
 def reopen(session_id: int) -> BaseResponse:
     """Reopen a session closed today, to correct who came."""
-    group = _group_or_404(session_id)
+    weekly_session = _weekly_session_or_404(session_id)
     db = get_session()
     try:
-        attendance.reopen(group, now=utcnow())
+        attendance.reopen(weekly_session, now=utcnow())
     except attendance.SessionStateError:
         flash(
             gettext("Een sessie kan alleen heropend worden op de dag dat ze is afgerond."), "error"
         )
-        return redirect(url_for("mediator.session", session_id=group.id))
+        return redirect(url_for("mediator.session", session_id=weekly_session.id))
     db.commit()
     flash(gettext("De sessie is heropend."))
-    return redirect(url_for("mediator.session", session_id=group.id))
+    return redirect(url_for("mediator.session", session_id=weekly_session.id))
 
 
-def _read(group: GroupSession, view: str) -> list[Attendee]:
+def _read(weekly_session: WeeklySession, view: str) -> list[Attendee]:
     """Return the attendees and log that the mediator saw them."""
     db = get_session()
-    people = attendees(db, group=group)
-    record_session_read(db, actor_id=current_user.id, group_id=group.id, view=view)
+    people = attendees(db, weekly_session=weekly_session)
+    record_session_read(db, actor_id=current_user.id, session_id=weekly_session.id, view=view)
     db.commit()
     return people
 
 
-def _group_or_404(session_id: int) -> GroupSession:
-    group = get_group(get_session(), session_id=session_id, region=region())
-    if group is None:
+def _weekly_session_or_404(session_id: int) -> WeeklySession:
+    weekly_session = get_weekly_session(get_session(), session_id=session_id, region=region())
+    if weekly_session is None:
         abort(404)
-    return group
+    return weekly_session

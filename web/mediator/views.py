@@ -153,9 +153,9 @@ def invite(claimant_id: int) -> BaseResponse:
     if has_planned_session(db, claimant_id=found.id):
         flash(gettext("Deze klant is al uitgenodigd voor een geplande sessie."), "error")
     else:
-        group = invite_to_first_free(db, claimant=found, now=utcnow())
+        weekly_session = invite_to_first_free(db, claimant=found, now=utcnow())
         db.commit()
-        _flash_invitation(group is not None, registered=False)
+        _flash_invitation(weekly_session is not None, registered=False)
     return redirect(url_for("mediator.claimant", claimant_id=found.id))
 
 
@@ -178,9 +178,9 @@ def intake() -> str | BaseResponse:
                 today=today(),
                 fields=form.profile_fields(),
             )
-            group = invite_to_first_free(db, claimant=new, now=utcnow())
+            weekly_session = invite_to_first_free(db, claimant=new, now=utcnow())
             db.commit()
-            _flash_invitation(group is not None)
+            _flash_invitation(weekly_session is not None)
             return redirect(url_for("mediator.claimant", claimant_id=new.id, reden="intake"))
     return render_template("mediator/intake.html", form=form)
 

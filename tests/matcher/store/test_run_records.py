@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from matcher.runs import replay
 from matcher.store.proposals import propose_for_sessions
 from matcher.store.run_records import recorded_inputs
-from models import GroupSession, MatchingRun, Opportunity, OpportunitySnapshot, SessionAttendance
+from models import MatchingRun, Opportunity, OpportunitySnapshot, SessionAttendance, WeeklySession
 from tests.factories import create_claimant, create_opportunity, create_user
 
 TODAY = dt.date(2026, 11, 23)
@@ -21,10 +21,10 @@ def _week(db: Session, titles: tuple[str, ...], starts: list[dt.datetime]) -> li
     mediator = create_user(db, "mediator")
     ids = []
     for start in starts:
-        group = GroupSession(
+        weekly_session = WeeklySession(
             region=REGION, mediator_id=mediator.id, starts_at=start, location="Werkplein"
         )
-        db.add(group)
+        db.add(weekly_session)
         db.flush()
         for title in titles:
             claimant = create_claimant(
@@ -35,7 +35,7 @@ def _week(db: Session, titles: tuple[str, ...], starts: list[dt.datetime]) -> li
                 desired_occupations=[title],
                 ladder_step=6,
             )
-            db.add(SessionAttendance(session_id=group.id, claimant_id=claimant.id))
+            db.add(SessionAttendance(session_id=weekly_session.id, claimant_id=claimant.id))
             ids.append(claimant.id)
     db.flush()
     return ids

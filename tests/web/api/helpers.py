@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
-from models import Claimant, GroupSession, Match, Opportunity, SessionAttendance, User
+from models import Claimant, Match, Opportunity, SessionAttendance, User, WeeklySession
 from tests.factories import create_claimant, create_opportunity, create_user
 from web.api.tokens import issue_token
 
@@ -41,7 +41,7 @@ class World:
     approved_only: Match
     unapproved: Match
     rival_match: Match
-    group: GroupSession
+    weekly_session: WeeklySession
     tokens: dict[str, str]
 
 
@@ -69,12 +69,12 @@ def make_world(db: Session) -> World:
     approved_only = _match(db, other, placement, approved=True)
     unapproved = _match(db, far, placement)
     rival_match = _match(db, own, rival_placement, approved=True, released=True)
-    group = GroupSession(
+    weekly_session = WeeklySession(
         region="gooi-en-vechtstreek", mediator_id=mediator.id, starts_at=NOW, location="Huizen"
     )
-    db.add(group)
+    db.add(weekly_session)
     db.flush()
-    db.add(SessionAttendance(session_id=group.id, claimant_id=own.id))
+    db.add(SessionAttendance(session_id=weekly_session.id, claimant_id=own.id))
     users = {"mediator": mediator, "employer": employer, "claimant": claimant_user, "admin": admin}
     tokens = {role: token_for(db, user) for role, user in users.items()}
     tokens["rival"] = token_for(db, rival)
@@ -82,8 +82,8 @@ def make_world(db: Session) -> World:
     db.commit()
     return World(
         mediator, other_mediator, employer, rival, claimant_user, admin, own, other, far,
-        placement, rival_placement, released, approved_only, unapproved, rival_match, group,
-        tokens,
+        placement, rival_placement, released, approved_only, unapproved, rival_match,
+        weekly_session, tokens,
     )  # fmt: skip
 
 

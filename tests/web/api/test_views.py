@@ -132,7 +132,7 @@ def test_mediator_sees_their_region(client: FlaskClient, world: World) -> None:
     assert world.unapproved.id not in ids(matches)
     assert {world.released.id, world.approved_only.id} <= ids(matches)
     _, sessions = get(client, world, "mediator", "/sessions")
-    assert ids(sessions) == {world.group.id}
+    assert ids(sessions) == {world.weekly_session.id}
 
 
 def test_employer_sees_only_own_released_proposals_anonymised(

@@ -154,7 +154,7 @@ def test_download_is_the_complete_export_of_only_own_data_and_is_audited(
     assert data["claimants"][0]["first_name"] == "Fatima"
     # The hand-picked download left out the account and the session invitations.
     assert data["users"][0]["email"] == week.claimant_user.email
-    assert {a["session_id"] for a in data["session_attendances"]} == {week.group.id}
+    assert {a["session_id"] for a in data["session_attendances"]} == {week.weekly_session.id}
     assert {m["id"] for m in data["matches"]} == {week.proposal.id, week.other_proposal.id}
     assert "Ander" not in response.get_data(as_text=True)
     assert "password_hash" not in data["users"][0]

@@ -10,12 +10,12 @@ from sqlalchemy.orm import Session
 from models import (
     Claimant,
     Employer,
-    GroupSession,
     Match,
     MatchStatusChange,
     Opportunity,
     Pledge,
     User,
+    WeeklySession,
 )
 from web.demo import NotEmptyError, demo_logins, load_demo
 from web.demo.data import EMPLOYER_JOBS, NEEDS_LICENCE, postcodes
@@ -63,7 +63,7 @@ def test_demo_fills_every_part_of_the_region(db: Session) -> None:
     )
     assert set(kinds) == {"vacancy", "placement", "coaching", "day_activity"}
     assert 700 <= sum(kinds.values()) <= 900
-    assert _count(db, GroupSession, GroupSession.status == "held") == 2 * 26
+    assert _count(db, WeeklySession, WeeklySession.status == "held") == 2 * 26
     assert _count(db, Match, Match.status == "placed") >= 1
     # This week's attendees have proposals waiting for the mediator.
     assert _count(db, Match, Match.approved_at.is_(None), Match.session_id.is_not(None)) > 0

@@ -105,7 +105,7 @@ def test_an_employer_cannot_filter_matches_by_claimant_or_session(
     client: FlaskClient, world: World
 ) -> None:
     headers = bearer(world.tokens["employer"])
-    for query in (f"claimant_id={world.own_claimant.id}", f"session_id={world.group.id}"):
+    for query in (f"claimant_id={world.own_claimant.id}", f"session_id={world.weekly_session.id}"):
         response = client.get(f"/api/v1/matches?{query}", headers=headers)
         assert response.status_code == 400, query
     assert client.get("/api/v1/matches?status=proposed", headers=headers).status_code == 200

@@ -31,7 +31,7 @@ def changes(db: Session, match_id: int) -> list[MatchStatusChange]:
 def attendee_page(client: FlaskClient, week: Week, db: Session) -> str:
     """Open Fatima's page of the session, as the mediator does from the overview."""
     attendance = db.scalars(select(SessionAttendance)).one()
-    path = f"/bemiddelaar/sessies/{week.group.id}/deelnemers/{attendance.id}"
-    overview = client.get(f"/bemiddelaar/sessies/{week.group.id}").get_data(as_text=True)
+    path = f"/bemiddelaar/sessies/{week.weekly_session.id}/deelnemers/{attendance.id}"
+    overview = client.get(f"/bemiddelaar/sessies/{week.weekly_session.id}").get_data(as_text=True)
     assert f'href="{path}">Fatima Kaya</a>' in overview
     return client.get(path).get_data(as_text=True)

@@ -47,7 +47,9 @@ def test_import_adds_valid_lines_and_reports_the_rest(client: FlaskClient, db: S
     for line, column in ((3, "postcode"), (4, "ladder_step"), (5, "client_number")):
         assert re.search(rf">{line}</td><td[^>]*><code>{column}</code>", html), (line, column)
     invited = db.scalars(
-        select(SessionAttendance.claimant_id).where(SessionAttendance.session_id == week.group.id)
+        select(SessionAttendance.claimant_id).where(
+            SessionAttendance.session_id == week.weekly_session.id
+        )
     ).all()
     assert {ali.id, by_number["IM-4"].id} <= set(invited)
 

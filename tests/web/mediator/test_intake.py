@@ -6,7 +6,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Claimant, GroupSession, LadderStepChange, SessionAttendance
+from models import Claimant, LadderStepChange, SessionAttendance, WeeklySession
 from models.base import utcnow
 from tests.e2e.scenario import REGION, Week, csrf_token
 
@@ -62,7 +62,7 @@ def test_intake_refuses_a_duplicate_client_number(
 def test_intake_invites_to_the_first_session_with_a_free_seat(
     mediator: FlaskClient, week: Week, db: Session
 ) -> None:
-    full = GroupSession(
+    full = WeeklySession(
         region=REGION,
         mediator_id=week.mediator.id,
         starts_at=utcnow() + timedelta(days=1),
@@ -78,7 +78,7 @@ def test_intake_invites_to_the_first_session_with_a_free_seat(
     sessions = db.scalars(
         select(SessionAttendance.session_id).where(SessionAttendance.claimant_id == claimant.id)
     ).all()
-    assert sessions == [week.group.id]
+    assert sessions == [week.weekly_session.id]
     assert db.scalars(
         select(LadderStepChange.to_step).where(LadderStepChange.claimant_id == claimant.id)
     ).all() == [4]
@@ -87,7 +87,7 @@ def test_intake_invites_to_the_first_session_with_a_free_seat(
 def test_intake_without_a_free_session_asks_to_plan_one(
     mediator: FlaskClient, week: Week, db: Session
 ) -> None:
-    week.group.seats = 1  # the one seat is taken by the scenario's claimant
+    week.weekly_session.seats = 1  # the one seat is taken by the scenario's claimant
     db.commit()
     html = submit_intake(mediator)
     assert "geen sessie met een vrije plaats" in html

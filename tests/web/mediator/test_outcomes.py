@@ -81,7 +81,7 @@ def test_follow_up_date_and_checklist_are_kept(
     html = attendee_page(mediator, week, db)
     assert f'id="cv-{match_id}" value="y" checked' in html
     assert f'id="letter-{match_id}" value="y" >' in html
-    overview = mediator.get(f"/bemiddelaar/sessies/{week.group.id}").get_data(as_text=True)
+    overview = mediator.get(f"/bemiddelaar/sessies/{week.weekly_session.id}").get_data(as_text=True)
     row = overview[overview.index('id="deelnemer-') :]
     row = row[: row.index("</tr>")]
     assert re.findall(r'cell--numeric">(\d+)</td>', row) == ["1", "1", "1"]

@@ -88,7 +88,7 @@ def test_lists_download_as_csv(mediator: FlaskClient, week: Week) -> None:
     assert len(lines) == 2 and "Leerwerkplek magazijn" in lines[1]
     caseload = mediator.get("/bemiddelaar/?format=csv").get_data(as_text=True)
     assert "Fatima Kaya" in caseload
-    session = mediator.get(f"/bemiddelaar/sessies/{week.group.id}?format=csv")
+    session = mediator.get(f"/bemiddelaar/sessies/{week.weekly_session.id}?format=csv")
     assert "Medewerker schoonmaak" in session.get_data(as_text=True)
 
 

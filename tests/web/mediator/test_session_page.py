@@ -11,12 +11,12 @@ from sqlalchemy import event, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from models import GroupSession, SessionAttendance
+from models import SessionAttendance, WeeklySession
 from tests.conftest import login
 from tests.e2e.scenario import Week, add_attendees, csrf_token
 from tests.factories import create_claimant
 
-# Session page: user + web session, the group, the roster (3), the audit write; some slack.
+# Session page: user + web session, the weekly session, the roster (3), the audit write; some slack.
 MAX_QUERIES = 15
 
 
@@ -35,10 +35,10 @@ def counted() -> Iterator[list[str]]:
         event.remove(Engine, "before_cursor_execute", record)
 
 
-def session_page(client: FlaskClient, group: GroupSession) -> tuple[str, list[str]]:
+def session_page(client: FlaskClient, weekly_session: WeeklySession) -> tuple[str, list[str]]:
     """Fetch the session page, returning its HTML and the statements it ran."""
     with counted() as statements:
-        response = client.get(f"/bemiddelaar/sessies/{group.id}")
+        response = client.get(f"/bemiddelaar/sessies/{weekly_session.id}")
     assert response.status_code == 200
     return response.get_data(as_text=True), statements
 
@@ -47,10 +47,10 @@ def test_queries_per_session_page_do_not_grow_with_attendees(
     client: FlaskClient, week: Week, db: Session
 ) -> None:
     login(client, week.mediator.email)
-    _html, few = session_page(client, week.group)
+    _html, few = session_page(client, week.weekly_session)
     add_attendees(db, week, count=29)
     db.commit()
-    html, many = session_page(client, week.group)
+    html, many = session_page(client, week.weekly_session)
     assert html.count('id="deelnemer-') == 30
     assert len(many) == len(few), "\n".join(many)
     assert len(many) <= MAX_QUERIES
@@ -68,7 +68,7 @@ def test_attendee_page_queries_do_not_grow_with_proposals(
     counts = []
     for attendance_id in ids:
         with counted() as statements:
-            path = f"/bemiddelaar/sessies/{week.group.id}/deelnemers/{attendance_id}"
+            path = f"/bemiddelaar/sessies/{week.weekly_session.id}/deelnemers/{attendance_id}"
             assert client.get(path).status_code == 200
         counts.append(len(statements))
     assert counts[0] == counts[1]
@@ -80,7 +80,7 @@ def test_session_page_for_thirty_people_stays_under_100_kb(
     login(client, week.mediator.email)
     add_attendees(db, week, count=29)
     db.commit()
-    html, _statements = session_page(client, week.group)
+    html, _statements = session_page(client, week.weekly_session)
     assert html.count('id="deelnemer-') == 30
     assert len(html.encode()) <= 100_000
 
@@ -91,9 +91,9 @@ def test_attendee_pages_walk_in_overview_order(
     login(client, week.mediator.email)
     add_attendees(db, week, count=3, proposals_each=1)
     db.commit()
-    overview, _ = session_page(client, week.group)
+    overview, _ = session_page(client, week.weekly_session)
     order = [int(x) for x in re.findall(r'id="deelnemer-(\d+)"', overview)]
-    path = f"/bemiddelaar/sessies/{week.group.id}/deelnemers/"
+    path = f"/bemiddelaar/sessies/{week.weekly_session.id}/deelnemers/"
     walked = [order[0]]
     while True:
         html = client.get(f"{path}{walked[-1]}").get_data(as_text=True)
@@ -109,10 +109,10 @@ def test_marking_on_the_attendee_page_stays_there(
 ) -> None:
     login(client, week.mediator.email)
     attendance = db.scalars(select(SessionAttendance)).one()
-    page = f"/bemiddelaar/sessies/{week.group.id}/deelnemers/{attendance.id}"
+    page = f"/bemiddelaar/sessies/{week.weekly_session.id}/deelnemers/{attendance.id}"
     token = csrf_token(client.get(page).get_data(as_text=True))
     response = client.post(
-        f"/bemiddelaar/sessies/{week.group.id}/aanwezig/{attendance.id}",
+        f"/bemiddelaar/sessies/{week.weekly_session.id}/aanwezig/{attendance.id}",
         data={"csrf_token": token, "next": "deelnemer"},
     )
     assert response.headers["Location"].endswith(page)
@@ -125,7 +125,7 @@ def test_take_home_sheet_has_approved_places_and_the_next_appointment(
 ) -> None:
     login(client, week.mediator.email)
     attendance = db.scalars(select(SessionAttendance)).one()
-    sheet = f"/bemiddelaar/sessies/{week.group.id}/deelnemers/{attendance.id}/meegeven"
+    sheet = f"/bemiddelaar/sessies/{week.weekly_session.id}/deelnemers/{attendance.id}/meegeven"
     html = client.get(sheet).get_data(as_text=True)
     assert "Er zijn nog geen voorstellen goedgekeurd." in html
     assert "Uw werkcoach spreekt met u een nieuwe afspraak af." in html
@@ -133,10 +133,10 @@ def test_take_home_sheet_has_approved_places_and_the_next_appointment(
     client.post(
         f"/bemiddelaar/voorstellen/{week.proposal.id}/goedkeuren", data={"csrf_token": token}
     )
-    later = GroupSession(
-        region=week.group.region,
+    later = WeeklySession(
+        region=week.weekly_session.region,
         mediator_id=week.mediator.id,
-        starts_at=week.group.starts_at.replace(hour=9, minute=30) + timedelta(days=7),
+        starts_at=week.weekly_session.starts_at.replace(hour=9, minute=30) + timedelta(days=7),
         location="Werkplein Hilversum",
         seats=10,
     )

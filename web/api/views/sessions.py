@@ -19,7 +19,7 @@ from web.db import get_session
 def list_sessions(query: dict[str, Any]) -> ResponseReturnValue:
     """List the sessions the caller may see, by start time."""
     result = service.list_sessions(get_session(), caller=current_caller(), **query)
-    return present.page([present.group_session(row) for row in result.items], result)
+    return present.page([present.weekly_session(row) for row in result.items], result)
 
 
 @route(
@@ -29,9 +29,9 @@ def list_sessions(query: dict[str, Any]) -> ResponseReturnValue:
 def get_session_detail(session_id: int) -> ResponseReturnValue:
     """Show one session with who is invited and who came."""
     caller, db = current_caller(), get_session()
-    group, attendees = found(
+    weekly_session, attendees = found(
         service.get_session_with_attendees(db, caller=caller, session_id=session_id)
     )
     audit(db, caller, "claimant", [a.claimant_id for a in attendees])
     db.commit()
-    return present.group_session(group, attendees)
+    return present.weekly_session(weekly_session, attendees)
