@@ -28,17 +28,12 @@ SUMMER = datetime(2026, 7, 1, 10, 0, tzinfo=UTC)
 
 @pytest.fixture
 def week(db: Session) -> Week:
+    """The scenario's week, with its proposal approved so the claimant sees it."""
     built = build_week(db)
     match = db.get(Match, built.proposal.id)
     match.approved_at = utcnow()  # type: ignore[union-attr]
     db.commit()
     return built
-
-
-@pytest.fixture
-def claimant(client: FlaskClient, week: Week) -> FlaskClient:
-    login(client, week.claimant_user.email)
-    return client
 
 
 def answer(client: FlaskClient, match_id: int, value: str) -> str:

@@ -3,7 +3,6 @@
 import re
 from datetime import timedelta
 
-import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,21 +10,8 @@ from sqlalchemy.orm import Session
 from models import AuditEvent, Claimant, Match, MatchStatusChange, Opportunity
 from models.base import utcnow
 from tests.conftest import login
-from tests.e2e.scenario import Week, build_week, csrf_token
+from tests.e2e.scenario import Week, csrf_token
 from tests.factories import create_opportunity, create_user, give_consent
-
-
-@pytest.fixture
-def week(db: Session) -> Week:
-    built = build_week(db)
-    db.commit()
-    return built
-
-
-@pytest.fixture
-def employer(client: FlaskClient, week: Week) -> FlaskClient:
-    login(client, week.employer_user.email)
-    return client
 
 
 def release(db: Session, match_id: int, *, consent: bool = False, days_ago: int = 0) -> None:

@@ -1,4 +1,4 @@
-"""The mediator's tests start from the scenario's week, logged in as its mediator."""
+"""The web tests start from the scenario's week, logged in as one of its people."""
 
 import pytest
 from flask.testing import FlaskClient
@@ -18,4 +18,16 @@ def week(db: Session) -> Week:
 @pytest.fixture
 def mediator(client: FlaskClient, week: Week) -> FlaskClient:
     login(client, week.mediator.email)
+    return client
+
+
+@pytest.fixture
+def employer(client: FlaskClient, week: Week) -> FlaskClient:
+    login(client, week.employer_user.email)
+    return client
+
+
+@pytest.fixture
+def claimant(client: FlaskClient, week: Week) -> FlaskClient:
+    login(client, week.claimant_user.email)
     return client
