@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 
 from matcher.label_index import FloatMatrix
 
 # Weight of the evidence from sibling occupations of the same ISCO group.
 SUPPORT = 0.3
-# A group is the answer only when no occupation fits: its score is scaled below theirs.
+# A group is the answer only when no occupation fits: its score is scaled below theirs,
+# at every ISCO level, whether it is scored from its members or matched on its own label.
 GROUP_FACTOR = 0.85
 
 
 def with_groups(
-    row: FloatMatrix, candidates: Sequence[int], unit_group: Mapping[int, int]
+    row: FloatMatrix,
+    candidates: Sequence[int],
+    unit_group: Mapping[int, int],
+    groups: Container[int],
 ) -> Iterable[tuple[int, float]]:
     """Yield the candidates with their ISCO unit groups scored as a back-off.
 
-    ``unit_group`` maps each occupation (column) to the column of its ISCO unit group.
+    ``unit_group`` maps each occupation (column) to the column of its ISCO unit group;
+    ``groups`` holds the columns of all ISCO groups (any level), which are all scaled down.
     """
     per_group: dict[int, list[float]] = {}
     for concept in candidates:
@@ -27,6 +32,11 @@ def with_groups(
     supported: dict[int, list[float]] = {}
     for concept in candidates:
         score = float(row[concept])
+        if concept in groups:
+            # A group matched on its own label ("Verkopers") is no better an answer than
+            # one scored from its members: it too comes after an occupation that fits.
+            yield concept, GROUP_FACTOR * score
+            continue
         group = unit_group.get(concept)
         if group is not None:
             support = _support(per_group[group], score, float(row[group]))

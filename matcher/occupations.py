@@ -82,6 +82,7 @@ class OccupationLinker:
         for concept, label, _ in pairs:
             self._words[concept].update(self.index.analyse_label(label).words)
         self.reranker = reranker
+        self._groups = range(self._n_occupations, len(self._concepts))
         self._isco_of = {concept.uri: concept.isco_code for concept in self._concepts}
         group_of = {g.code: position[g.uri] for g in taxonomy.isco_groups if len(g.code) == 4}
         self._unit_group = {
@@ -219,7 +220,7 @@ class OccupationLinker:
 
     def _pooled(self, row: FloatMatrix, pool: list[int]) -> dict[int, float]:
         """Return the pool's concepts with their ISCO groups, scored, best first."""
-        scored = dict(with_groups(row, pool, self._unit_group))
+        scored = dict(with_groups(row, pool, self._unit_group, self._groups))
         order = sorted(scored, key=lambda concept: (-scored[concept], concept))
         return {c: float(scored[c]) for c in order}
 
@@ -281,6 +282,7 @@ def _fingerprint(
     settings: tuple[object, ...] = (MIN_SCORE, ALT_EXACT, GROUP_EXACT, GENERIC_SHARE, SUPPORT)
     settings += (
         "fixed pool",
+        "all groups scaled",
         _GROUP_POOL,
         SUPPORT_POOL,
         GROUP_FACTOR,

@@ -64,6 +64,14 @@ def test_vague_titles_land_in_the_right_isco_group(
     assert linker.isco_code(top.uri).startswith(isco_prefixes)
 
 
+@pytest.mark.parametrize("title", ["Verkoper, kleding", "Leidinggevende, wegenwerken"])
+def test_a_fitting_occupation_comes_before_a_broad_group_matched_on_its_label(
+    linker: OccupationLinker, title: str
+) -> None:
+    # Their labels match the groups "Verkopers" (52) and "Leidinggevende functies" (1).
+    assert not linker.link(title, k=5)[0].uri.startswith(ISCO_URI_PREFIX)
+
+
 def test_isco_groups_back_off_for_the_occupation(linker: OccupationLinker) -> None:
     uris = [hit.uri for hit in linker.link("kok", k=5)]
     assert ISCO_URI_PREFIX + "5120" in uris
