@@ -7,6 +7,9 @@ from flask_babel import gettext
 from wtforms import Field
 from wtforms.validators import ValidationError
 
+# A Dutch postcode: four digits, the first not 0, optionally two letters.
+POSTCODE = r"^\s*[1-9][0-9]{3}\s*([A-Za-z]{2})?\s*$"
+
 
 class Limit:
     """Refuse text longer than ``most`` characters, saying the limit and the length typed.

@@ -10,7 +10,8 @@ from matcher.limits import LIMITS
 from tests.web.test_i18n import english
 from web.claimant.forms import PreferencesForm
 from web.employer.forms import AnswerForm, OpportunityForm
-from web.mediator.forms import OutcomeForm, ProfileForm
+from web.mediator.profile_forms import ProfileForm
+from web.mediator.proposal_forms import OutcomeForm
 
 # The form each audience fills in with the hard-limit fields of its side.
 FORMS: dict[str, Any] = {

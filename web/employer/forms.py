@@ -24,9 +24,9 @@ from wtforms.validators import (
 
 from models.vocab import EDUCATION_LEVELS, INSTRUMENTS
 from web.form_fields import choices, limit_field
-from web.form_rules import Limit, not_in_the_past
-from web.mediator.forms import POSTCODE, PlacementForm
+from web.form_rules import POSTCODE, Limit, not_in_the_past
 from web.mediator.nav import today
+from web.placement_form import PlacementForm
 from web.vocabulary import (
     DUTCH_LABELS,
     EDUCATION_LABELS,

@@ -8,9 +8,9 @@ from models import WeeklySession
 from models.lifecycle import OPEN_MATCH_STATUSES
 from web.db import get_session
 from web.mediator import bp
-from web.mediator.forms import ChecklistForm, FollowUpForm, OutcomeForm, RejectForm
 from web.mediator.nav import region
 from web.mediator.planning import Attendee, attendees, get_weekly_session, record_session_read
+from web.mediator.proposal_forms import ChecklistForm, FollowUpForm, OutcomeForm, RejectForm
 from web.mediator.roster import next_session, session_order
 
 

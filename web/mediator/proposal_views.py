@@ -11,8 +11,8 @@ from models import Match, workflow
 from models.base import utcnow
 from web.db import get_session
 from web.mediator import bp
-from web.mediator.forms import ChecklistForm, FollowUpForm, OutcomeForm, RejectForm
 from web.mediator.nav import back, region
+from web.mediator.proposal_forms import ChecklistForm, FollowUpForm, OutcomeForm, RejectForm
 from web.mediator.proposals import (
     CHECKLIST,
     approve_proposal,

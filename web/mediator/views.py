@@ -13,14 +13,7 @@ from models.base import utcnow
 from web.db import get_session
 from web.mediator import bp
 from web.mediator.export import csv_response, wants_csv
-from web.mediator.forms import (
-    IntakeForm,
-    OutcomeForm,
-    OverrideForm,
-    ProfileForm,
-    RejectForm,
-    RoutingForm,
-)
+from web.mediator.forms import OverrideForm, RoutingForm
 from web.mediator.nav import region, today
 from web.mediator.planning import (
     has_planned_session,
@@ -28,6 +21,7 @@ from web.mediator.planning import (
     open_proposals,
     sessions_of,
 )
+from web.mediator.profile_forms import IntakeForm, ProfileForm
 from web.mediator.profiles import (
     client_number_taken,
     completeness,
@@ -40,6 +34,7 @@ from web.mediator.profiles import (
     set_routing,
     update_profile,
 )
+from web.mediator.proposal_forms import OutcomeForm, RejectForm
 from web.mediator.proposals import propose_manually
 from web.mediator.services import list_claimants, record_export, record_list_access
 from web.refusals import commit_step
