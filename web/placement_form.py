@@ -4,22 +4,11 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (
-    DateField,
-    IntegerField,
-    SelectField,
-)
-from wtforms.validators import (
-    NumberRange,
-    Optional,
-    ValidationError,
-)
+from wtforms import DateField, IntegerField, SelectField
+from wtforms.validators import NumberRange, Optional, ValidationError
 
 from web.form_fields import choices
-from web.vocabulary import (
-    CONTRACT_LABELS,
-    INSTRUMENT_LABELS,
-)
+from web.vocabulary import CONTRACT_LABELS, INSTRUMENT_LABELS
 
 
 class PlacementForm(FlaskForm):  # type: ignore[misc]

@@ -3,27 +3,13 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import (
-    DateTimeLocalField,
-    IntegerField,
-    SelectField,
-    StringField,
-)
-from wtforms.validators import (
-    DataRequired,
-    InputRequired,
-    NumberRange,
-    ValidationError,
-)
+from wtforms import DateTimeLocalField, IntegerField, SelectField, StringField
+from wtforms.validators import DataRequired, InputRequired, NumberRange, ValidationError
 
 from web.form_fields import choices
 from web.form_rules import Limit
 from web.mediator.nav import today
-from web.vocabulary import (
-    OVERRIDE_REASONS,
-    ROUTING_CHOICES,
-    ROUTING_REASONS,
-)
+from web.vocabulary import OVERRIDE_REASONS, ROUTING_CHOICES, ROUTING_REASONS
 
 
 class SessionForm(FlaskForm):  # type: ignore[misc]

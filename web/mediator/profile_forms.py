@@ -5,28 +5,13 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (
-    EmailField,
-    SelectField,
-    StringField,
-    TextAreaField,
-)
-from wtforms.validators import (
-    DataRequired,
-    Email,
-    InputRequired,
-    Optional,
-    Regexp,
-    ValidationError,
-)
+from wtforms import EmailField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Email, InputRequired, Optional, Regexp, ValidationError
 
 from models.vocab import EDUCATION_LEVELS, FUNCTIONAL_RESTRICTION
 from web.form_fields import choices, limit_field
 from web.form_rules import POSTCODE, Limit
-from web.vocabulary import (
-    DUTCH_LABELS,
-    EDUCATION_LABELS,
-)
+from web.vocabulary import DUTCH_LABELS, EDUCATION_LABELS
 
 LADDER_CHOICES = choices((str(step), str(step)) for step in range(1, 7))
 

@@ -2,18 +2,8 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (
-    BooleanField,
-    DateField,
-    HiddenField,
-    SelectField,
-    StringField,
-)
-from wtforms.validators import (
-    DataRequired,
-    Optional,
-    ValidationError,
-)
+from wtforms import BooleanField, DateField, HiddenField, SelectField, StringField
+from wtforms.validators import DataRequired, Optional, ValidationError
 
 from web.form_fields import choices
 from web.form_rules import Limit, not_in_the_future
