@@ -10,8 +10,8 @@ import pytest
 from matcher.occupations import OccupationLinker, synonym_labels
 from matcher.taxonomy import ISCO_URI_PREFIX, Taxonomy
 from matcher.title_parse import list_structure, parse_title
-from matcher.title_scoring import TitleScorer
 from matcher.title_roles import RolePriors, head_noun, is_manager, school_level
+from matcher.title_scoring import TitleScorer
 
 
 @pytest.fixture(scope="module")
