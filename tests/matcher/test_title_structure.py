@@ -111,6 +111,17 @@ def test_role_priors_scale_only_mismatching_concepts() -> None:
     assert priors.factors(["docent", "biologie", "havo"])[2] < 1.0
 
 
+def test_a_teacher_title_with_a_level_prefers_a_teacher_concept_that_names_it() -> None:
+    priors = RolePriors(
+        [["leraar", "dans"], ["docent", "dans", "hoger", "onderwijs"], ["danser"]],
+        [{"leraar"}, {"docent"}, {"danser"}],
+    )
+    factors = priors.factors(["dansdocent", "hbo"])
+    # The teacher without a level pays a little; the dancer is no teacher and is not judged.
+    assert factors[1] == 1.0 and factors[0] < 1.0 and factors[2] == 1.0
+    assert school_level(["conservatorium"]) == 1 and school_level(["vso"]) == 2
+
+
 @pytest.mark.parametrize(
     ("title", "expected"),
     [
