@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -10,7 +11,7 @@ import numpy.typing as npt
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from matcher.lexicon import Lexicon
-from matcher.normalise import NOISE_WORDS, STOPWORDS, title_tokens, tokens
+from matcher.normalise import NOISE_WORDS, STOPWORDS, clean, title_tokens, tokens
 
 FloatMatrix = npt.NDArray[np.float32]
 _CHAR_WEIGHT = 0.6
@@ -21,6 +22,8 @@ _CHUNK = 256
 _CHAR_MAX_DF = 0.03
 _MIN_LABELS = 1000
 BAG_WEIGHT = 0.2
+# "Rij-instructeur" is the label word "rijinstructeur", which is too short-headed to split.
+_HYPHENATED = re.compile(r"\b([^\W\d_]+)-([^\W\d_]+)\b")
 _SUPPORT_BONUS = 0.002
 _SUPPORT_CAP = 0.99
 
@@ -110,7 +113,13 @@ class LabelIndex:
 
     def analyse_query(self, text: str) -> Analysed:
         """Reduce a messy title to canonical words, dropping noise and place names."""
+        text = _HYPHENATED.sub(self._joined, text)
         return self._analyse_words(title_tokens(text, self.lexicon.words))
+
+    def _joined(self, found: re.Match[str]) -> str:
+        """Return a hyphenated word written as one when labels write it so, else as it was."""
+        joined = clean(found.group(1) + found.group(2))
+        return joined if joined in self.lexicon.words else found.group(0)
 
     def _analyse_words(self, words: Sequence[str]) -> Analysed:
         canonical = self.lexicon.canonical_words(words)

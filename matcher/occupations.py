@@ -11,7 +11,7 @@ from functools import cache
 
 import numpy as np
 
-from matcher import title_roles
+from matcher import title_roles, title_scoring
 from matcher.concept_text import concept_documents
 from matcher.isco_backoff import GROUP_FACTOR, SUPPORT, with_groups
 from matcher.label_index import FloatMatrix, LabelIndex
@@ -292,6 +292,13 @@ def _fingerprint(
     )
     settings += (title_roles.ROLE_MISMATCH, title_roles.LEVEL_MISMATCH, title_roles.HEAD_MISMATCH)
     settings += (title_roles.HIGHER_WITHOUT_LEVEL, sorted(title_roles.MANAGER_WORDS))
+    # List-style "role, qualifier", hyphenated words joined, teacher levels (2026-12-01).
+    settings += (
+        "list structure, hyphens",
+        title_scoring.QUALIFIER_WEIGHT,
+        title_roles.LEVEL_UNSTATED,
+    )
+    settings += (sorted(title_roles.LEVEL_WORDS.items()),)
     digest.update(repr(settings).encode())
     for document in documents:
         digest.update(document.encode())

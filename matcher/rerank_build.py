@@ -3,8 +3,10 @@
 Run: .venv/bin/python -m matcher.rerank_build [--titles bench/data/titles_nl.tsv]
 Training queries, each with the occupation it should link to:
 - ESCO itself: alternative and hidden labels held out of the index (the linker is rebuilt
-  without them), a third with vacancy noise ("(m/v)", "32 uur"); the labels the bench holds
-  out (seed 7) are never among them;
+  without them), a third with vacancy noise ("(m/v)", "32 uur"), and each one that has a
+  person noun and a qualifier also written as an occupation list writes it
+  ("kledingverkoper" -> "Verkoper, kleding"); the labels the bench holds out (seed 7) are
+  never among them;
 - the dev part of the Dutch title set. The sealed part is never read for training.
 """
 
@@ -19,16 +21,21 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
+from matcher.lexicon import Lexicon
 from matcher.linking_eval import LabelledTitle, leave_out_sample, read_title_set, split_of
 from matcher.normalise import clean
 from matcher.occupations import OccupationLinker
 from matcher.rerank import FEATURES, MODEL_FILE, Reranker, features
 from matcher.taxonomy import Taxonomy
+from matcher.title_roles import is_agent
 
 Query = tuple[str, frozenset[str]]
 # The bench holds out 600 labels with this seed; training never sees them.
 BENCH_SEED, BENCH_SIZE = 7, 600
 ESCO_QUERIES = 2000
+# Weight of each list-style rewrite of a held-out ESCO label ("Verkoper, kleding").
+LIST_WEIGHT = 1.0
+_LINK_WORDS = frozenset("van in voor bij de het een op".split())
 _NOISE = ("(m/v)", "32 uur", "Utrecht", "fulltime", "gezocht", "(v/m/x)")
 
 
@@ -74,6 +81,45 @@ def messy(held: Sequence[tuple[str, str]], seed: int = 5) -> list[Query]:
     for i, (uri, label) in enumerate(held):
         text = f"{label} {rng.choice(_NOISE)}" if i % 3 == 0 else label
         queries.append((text, frozenset([uri])))
+    return queries
+
+
+def list_style(label: str, lexicon: Lexicon) -> str | None:
+    """Write a label as an occupation list does: "kledingverkoper" -> "Verkoper, kleding".
+
+    A label "<person> <rest>" becomes "<Person>, <rest>" ("Monteur, dieselmotoren"); a
+    one-word compound whose head is a person becomes "<Head>, <modifier>". Otherwise None.
+    """
+    if any(mark in label for mark in ",()/-"):
+        return None
+    words = label.split()
+    if len(words) >= 2:
+        rest = list(words[1:])
+        # "supervisor van een contactcentrum" is listed as "Supervisor, contactcentrum".
+        while rest and rest[0].lower() in _LINK_WORDS:
+            rest.pop(0)
+        if not is_agent(words[0]) or not rest or is_agent(rest[-1]):
+            return None
+        return _capital(f"{words[0]}, {' '.join(rest)}")
+    parts = lexicon.split(label.lower())
+    head = parts[-1]
+    # Only where the head is written as such: "schoenenverkoper" keeps "schoenen".
+    if len(parts) < 2 or not is_agent(head) or not label.lower().endswith(head):
+        return None
+    return _capital(f"{head}, {label[: len(label) - len(head)]}")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def listed(held: Sequence[tuple[str, str]], lexicon: Lexicon) -> list[Query]:
+    """Return the held-out labels that an occupation list would write otherwise, so written."""
+    queries = []
+    for uri, label in held:
+        text = list_style(label, lexicon)
+        if text:
+            queries.append((text, frozenset([uri])))
     return queries
 
 
@@ -125,12 +171,17 @@ def train(
     titles: Sequence[Query],
     esco_size: int = ESCO_QUERIES,
     dev_weight: float = 2.0,
+    list_weight: float = LIST_WEIGHT,
 ) -> Reranker:
-    """Train on held-out ESCO labels and the given (dev) titles."""
+    """Train on held-out ESCO labels (as written and list-style) and the given (dev) titles."""
     parts = []
     if esco_size:
         held = esco_queries(taxonomy, esco_size)
-        parts.append(examples(esco_linker(taxonomy, held), messy(held), 1.0))
+        linker = esco_linker(taxonomy, held)
+        parts.append(examples(linker, messy(held), 1.0))
+        if list_weight:
+            lexicon = linker.scorer.index.lexicon
+            parts.append(examples(linker, listed(held, lexicon), list_weight))
     if titles:
         parts.append(examples(OccupationLinker.from_taxonomy(taxonomy), titles, dev_weight))
     return fit(parts)

@@ -18,6 +18,9 @@ _LEAD = re.compile(r"^(?:wens|interesse|ervaring|functie|beroep)\s*:\s*", re.IGN
 _WANTS = re.compile(r"\bwil\s+graag\s+(.+?)\s+worden\b", re.IGNORECASE)
 _WHERE = re.compile(r"\s+(?:bij|in)\s+[A-Z].*$")
 _BRACKETS = re.compile(r"\(([^()]*)\)")
+# An occupation list writes "<role>, <qualifier>" ("Monteur, dieselmotoren", "Assistent,
+# tandarts"). Not "assistent-<beroep>": vacancies use it for a junior of that trade.
+_LIST_COMMA = re.compile(r"^([^,]+),([^,]+)$")
 # A slash between two words of three or more letters separates roles ("kok/keukenhulp");
 # "C/CE", "m/v", "TIG/MIG" stay together.
 _ROLE_SLASH = re.compile(
@@ -32,6 +35,8 @@ class ParsedTitle:
     main: str
     parts: tuple[str, ...]
     context: str
+    role: str = ""
+    qualifier: str = ""
 
 
 def parse_title(text: str) -> ParsedTitle:
@@ -48,4 +53,15 @@ def parse_title(text: str) -> ParsedTitle:
     if not clean(main):
         main, context = context or text, ""
     parts = tuple(part for part in _ROLE_SLASH.split(main) if clean(part))
-    return ParsedTitle(main=main, parts=parts if len(parts) > 1 else (), context=context)
+    if len(parts) > 1:
+        return ParsedTitle(main=main, parts=parts, context=context)
+    role, qualifier = list_structure(main)
+    return ParsedTitle(main=main, parts=(), context=context, role=role, qualifier=qualifier)
+
+
+def list_structure(main: str) -> tuple[str, str]:
+    """Return (role, qualifier) of a list-style title ("Monteur, dieselmotoren"), or ("", "")."""
+    found = _LIST_COMMA.match(main)
+    if not found or not clean(found.group(1)) or not clean(found.group(2)):
+        return "", ""
+    return found.group(1).strip(), found.group(2).strip()

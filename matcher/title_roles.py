@@ -47,6 +47,9 @@ LEVEL_WORDS = {
     "po": 4,
     "groep": 4,
     "kleuteronderwijs": 4,
+    # A conservatory is higher professional education; "vso" is secondary special education.
+    "conservatorium": 1,
+    "vso": 2,
 }
 # Dutch nouns for a person doing work end like this (monteur, lasser, kapster, analist,
 # assistent, docent, administrateur, schilder, timmerman, psycholoog, verpleegkundige).
@@ -86,6 +89,9 @@ HEAD_MISMATCH = 0.92
 # A worker title that lands on a manager (or the reverse) keeps this share of its score.
 ROLE_MISMATCH = 0.8
 LEVEL_MISMATCH = 0.8
+# A teacher title with a level ("Dansdocent, hbo") on a teacher concept without one ("leraar
+# dans"): the concept that names the level fits better.
+LEVEL_UNSTATED = 0.9
 # A teacher title without a level: lecturers are the rarer reading.
 HIGHER_WITHOUT_LEVEL = 0.8
 
@@ -128,6 +134,9 @@ class RolePriors:
         """Index the words of each concept's preferred label and the heads of all its labels."""
         self.manager = np.array([is_manager(words) for words in concept_words], dtype=bool)
         self.level = np.array([school_level(words) for words in concept_words], dtype=np.int8)
+        self.teacher = np.array(
+            [any(word in TEACHER_WORDS for word in words) for words in concept_words], dtype=bool
+        )
         self._heads: dict[str, npt.NDArray[np.bool_]] = {}
         for concept, heads in enumerate(concept_heads):
             for head in heads:
@@ -149,6 +158,7 @@ class RolePriors:
         level = school_level(words)
         if level:
             factor[(self.level != 0) & (self.level != level)] *= LEVEL_MISMATCH
+            factor[self.teacher & (self.level == 0)] *= LEVEL_UNSTATED
         elif any(word in TEACHER_WORDS for word in words):
             factor[self.level == 1] *= HIGHER_WITHOUT_LEVEL
         return factor

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from matcher.label_index import LabelIndex
 from matcher.lexicon import Lexicon
 from matcher.normalise import clean, strip_accents, title_tokens
 
@@ -62,3 +63,11 @@ def test_lexicon_maps_gender_compounds_and_typos(
     lexicon: Lexicon, word: str, expected: tuple[str, ...]
 ) -> None:
     assert lexicon.canonical(word) == expected
+
+
+def test_a_hyphenated_title_word_is_read_as_the_label_word_it_joins_to() -> None:
+    index = LabelIndex([(0, "rijinstructeur", 1.0), (1, "assistent kok", 1.0)], 2)
+    # "rij" is too short a compound part to split "rijinstructeur" off a label.
+    assert index.analyse_query("Rij-instructeur (B)").words == ("rijinstructeur", "b")
+    # No label writes "assistentkok": the two words stay two.
+    assert index.analyse_query("Assistent-kok").words == ("assistent", "kok")

@@ -10,7 +10,7 @@ import pytest
 from matcher.linking_eval import LabelledTitle, read_title_set, split_of
 from matcher.occupations import OccupationLinker
 from matcher.rerank import FEATURES, TOP_N, Candidate, Reranker, features
-from matcher.rerank_build import examples, fit, training_titles
+from matcher.rerank_build import examples, fit, list_style, training_titles
 
 TITLE_SET = Path(__file__).parents[2] / "bench" / "data" / "titles_nl.tsv"
 # Written like Dutch vacancy, CV and occupation-list titles, not taken from the title set.
@@ -135,3 +135,22 @@ def test_features_have_one_column_each_and_ties_keep_linker_order() -> None:
     indifferent = Reranker([0.0] * len(FEATURES), [1.0] * len(FEATURES), [0.0] * len(FEATURES))
     assert indifferent.order(candidates) == [0, 1]
     assert _reversed_model().order(candidates) == [1, 0]
+
+
+@pytest.mark.parametrize(
+    ("label", "listed"),
+    [
+        ("kledingverkoper", "Verkoper, kleding"),
+        ("schoenenverkoper", "Verkoper, schoenen"),  # the linking -en stays as written
+        ("monteur dieselmotoren", "Monteur, dieselmotoren"),
+        ("supervisor van een contactcentrum", "Supervisor, contactcentrum"),
+        ("hoofd boekhouding", None),  # "hoofd" is no person noun of its own
+        ("arts spoedeisende hulp", None),  # a person at both ends: no clear role
+        ("netwerk- en telecommunicatiemanager", None),
+        ("kok", None),
+    ],
+)
+def test_esco_labels_are_written_as_an_occupation_list_would(
+    linker: OccupationLinker, label: str, listed: str | None
+) -> None:
+    assert list_style(label, linker.scorer.index.lexicon) == listed

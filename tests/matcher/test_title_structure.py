@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
 import pytest
 
 from matcher.occupations import OccupationLinker, synonym_labels
 from matcher.taxonomy import ISCO_URI_PREFIX, Taxonomy
-from matcher.title_parse import parse_title
+from matcher.title_parse import list_structure, parse_title
 from matcher.title_roles import RolePriors, head_noun, is_manager, school_level
+from matcher.title_scoring import TitleScorer
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +50,35 @@ def test_parse_title_separates_role_parts_and_context(
     assert (parsed.main, parsed.parts, parsed.context) == (main, parts, context)
 
 
+@pytest.mark.parametrize(
+    ("main", "role", "qualifier"),
+    [
+        ("Monteur, dieselmotoren", "Monteur", "dieselmotoren"),
+        ("Medewerker glastuinbouw, oogst", "Medewerker glastuinbouw", "oogst"),
+        ("Lasser, 40 uur", "", ""),  # hours are no qualifier
+        ("Lasser, tig, mig", "", ""),  # two commas: not a role and one qualifier
+        ("Assistent-monteur", "", ""),  # a vacancy's junior monteur, not a list entry
+    ],
+)
+def test_list_style_titles_name_a_role_and_a_qualifier(
+    main: str, role: str, qualifier: str
+) -> None:
+    assert list_structure(main) == (role, qualifier)
+
+
+def test_slashed_roles_are_not_read_as_a_list_entry() -> None:
+    parsed = parse_title("Kok/keukenhulp, restaurant")
+    assert parsed.parts and (parsed.role, parsed.qualifier) == ("", "")
+
+
+def test_a_qualifier_counts_only_with_the_role() -> None:
+    role = np.array([1.0, 0.0, 0.5], dtype=np.float32)
+    qualifier = np.array([0.8, 0.9, 0.8], dtype=np.float32)
+    # The second concept matches the qualifier alone ("restaurantmanager" for "Chef-kok,
+    # restaurant"): it gains nothing.
+    assert TitleScorer.qualified(role, qualifier).tolist() == pytest.approx([0.8, 0.0, 0.4])
+
+
 def test_head_nouns_and_their_prior() -> None:
     assert head_noun([("eerste",), ("monteur",), ("elektro", "techniek")]) == "monteur"
     assert head_noun([("service", "monteur"), ("hef", "truck")]) == "monteur"
@@ -80,6 +111,17 @@ def test_role_priors_scale_only_mismatching_concepts() -> None:
     assert priors.factors(["docent", "biologie", "havo"])[2] < 1.0
 
 
+def test_a_teacher_title_with_a_level_prefers_a_teacher_concept_that_names_it() -> None:
+    priors = RolePriors(
+        [["leraar", "dans"], ["docent", "dans", "hoger", "onderwijs"], ["danser"]],
+        [{"leraar"}, {"docent"}, {"danser"}],
+    )
+    factors = priors.factors(["dansdocent", "hbo"])
+    # The teacher without a level pays a little; the dancer is no teacher and is not judged.
+    assert factors[1] == 1.0 and factors[0] < 1.0 and factors[2] == 1.0
+    assert school_level(["conservatorium"]) == 1 and school_level(["vso"]) == 2
+
+
 @pytest.mark.parametrize(
     ("title", "expected"),
     [
@@ -89,6 +131,9 @@ def test_role_priors_scale_only_mismatching_concepts() -> None:
         ("Medewerker speelgoedwinkel", "verkoopspecialist speelgoed"),
         ("Orderpicker / reachtruckchauffeur 40 uur Tilburg", "orderpicker"),
         ("Zoekt werk als kok of keukenhulp", "kok"),
+        ("Leidinggevende, metselaars", "voorman metselaar"),
+        ("Assistent, tandarts", "tandartsassistent"),
+        ("Verkoper, schoenen", "verkoopspecialist schoenen en lederwaren"),
     ],
 )
 def test_qualified_titles_link_to_the_role(
