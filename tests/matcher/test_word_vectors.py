@@ -45,7 +45,7 @@ def test_a_concept_scores_by_its_best_label_and_one_without_labels_scores_nothin
 
 def _packed(**arrays: np.ndarray) -> bytes:
     buffer = io.BytesIO()
-    np.savez(buffer, **arrays)
+    np.savez(buffer, allow_pickle=False, **arrays)
     return buffer.getvalue()
 
 
@@ -53,7 +53,7 @@ def test_a_table_of_another_shape_is_refused_with_a_rebuild_hint() -> None:
     with pytest.raises(ValueError, match="mist scale; bouw opnieuw"):
         load_vectors(_packed(words=np.array(["kok"]), vectors=np.zeros((1, DIMENSIONS))))
     wrong = _packed(
-        words=np.array(["kok"]), vectors=np.zeros((1, 64), np.int8), scale=np.array([0.01])
+        words=np.array(["kok"]), vectors=np.zeros((1, 32), np.int8), scale=np.array([0.01])
     )
     with pytest.raises(ValueError, match="bouw opnieuw"):
         load_vectors(wrong)
@@ -81,3 +81,13 @@ def test_word_meaning_is_part_of_the_linker_version() -> None:
     with_meaning = OccupationLinker.from_taxonomy(small, synonyms=False)
     without = OccupationLinker.from_taxonomy(small, synonyms=False, meaning=False)
     assert with_meaning.version != without.version
+
+
+def test_cosines_at_or_below_the_floor_count_as_nothing() -> None:
+    vectors = np.zeros((2, DIMENSIONS), dtype=np.float32)
+    vectors[0, 0] = 1.0
+    vectors[1, :2] = [0.6, 0.8]  # cosine 0.6 with the first word
+    table = WordVectors(["kok", "bakker"], vectors)
+    labels = LabelVectors(table, [(0, ["kok"]), (1, ["bakker"])], concepts=2)
+    assert labels.scores([["kok"]], floor=0.5).tolist()[0] == pytest.approx([1.0, 0.6])
+    assert labels.scores([["kok"]], floor=0.7).tolist()[0] == pytest.approx([1.0, 0.0])
