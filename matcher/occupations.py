@@ -19,6 +19,7 @@ from matcher.rerank import TOP_N, Candidate, Reranker
 from matcher.taxonomy import Taxonomy
 from matcher.title_scoring import CONTEXT_WEIGHT, LATER_PART, TEXT_WEIGHT, TitleRows, TitleScorer
 from matcher.title_synonyms import GENERIC_SHARE, drop_generic, synonym_labels
+from matcher.word_vectors import WordVectors
 
 # Below this a hit says more about the noise than about the title.
 MIN_SCORE = 0.2
@@ -59,10 +60,12 @@ class OccupationLinker:
         taxonomy: Taxonomy,
         labels: Iterable[tuple[str, str]],
         reranker: Reranker | None = None,
+        vectors: WordVectors | None = None,
     ) -> None:
         """Index (concept URI, label) pairs of occupations and ISCO groups of the taxonomy.
 
-        With a ``reranker`` the best candidates are re-ordered by its learned model.
+        With a ``reranker`` the best candidates are re-ordered by its learned model; with word
+        ``vectors`` a title's likeness in meaning to the labels lifts its scores.
         """
         self._concepts = [
             _Concept(o.uri, o.label, o.isco_code, False) for o in taxonomy.occupations
@@ -96,9 +99,10 @@ class OccupationLinker:
             documents,
             [(concept, label) for concept, label, _ in pairs],
             [concept.label for concept in self._concepts],
+            vectors,
         )
         # Another process caches links by this: it changes with any label, text or setting.
-        self.version = _fingerprint(pairs, self._concepts, documents)
+        self.version = _fingerprint(pairs, self._concepts, documents, vectors)
         self._base_version = self.version
         if reranker is not None:
             self.version += f"-r{reranker.version}"
@@ -110,10 +114,12 @@ class OccupationLinker:
         exclude: Iterable[tuple[str, str]] = (),
         synonyms: bool = True,
         reranker: Reranker | None = None,
+        meaning: bool = True,
     ) -> OccupationLinker:
         """Build a linker over all labels of a taxonomy except the excluded (uri, label).
 
-        With ``synonyms`` the shipped list of Dutch trade words ESCO lacks is indexed too.
+        With ``synonyms`` the shipped list of Dutch trade words ESCO lacks is indexed too;
+        with ``meaning`` the shipped word vectors (if built) lift titles alike in meaning.
         """
         excluded = set(exclude)
         labels = [
@@ -124,7 +130,7 @@ class OccupationLinker:
         ]
         if synonyms:
             labels += synonym_labels(taxonomy)
-        return cls(taxonomy, labels, reranker)
+        return cls(taxonomy, labels, reranker, WordVectors.default() if meaning else None)
 
     def with_reranker(self, reranker: Reranker | None) -> OccupationLinker:
         """Return this linker (same index, shared) re-ranking with another model, or none."""
@@ -271,7 +277,10 @@ def _preferred_exact(concept: _Concept) -> float:
 
 
 def _fingerprint(
-    pairs: Sequence[tuple[int, str, float]], concepts: Sequence[_Concept], documents: Sequence[str]
+    pairs: Sequence[tuple[int, str, float]],
+    concepts: Sequence[_Concept],
+    documents: Sequence[str],
+    vectors: WordVectors | None,
 ) -> str:
     """Return a short hash of everything that decides the links: labels, concepts, settings."""
     digest = hashlib.sha256()
@@ -300,6 +309,9 @@ def _fingerprint(
     )
     settings += (sorted(title_roles.LEVEL_WORDS.items()),)
     digest.update(repr(settings).encode())
+    if vectors is not None:
+        meaning = (vectors.version, title_scoring.MEANING_FLOOR, title_scoring.MEANING_WEIGHT)
+        digest.update(repr(meaning).encode())
     for document in documents:
         digest.update(document.encode())
     return f"linker-{digest.hexdigest()[:16]}"

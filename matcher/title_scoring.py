@@ -12,6 +12,7 @@ from matcher.label_index import FloatMatrix, LabelIndex
 from matcher.normalise import title_tokens, tokens
 from matcher.title_parse import parse_title
 from matcher.title_roles import RolePriors, head_noun
+from matcher.word_vectors import LabelVectors, WordVectors
 
 # A second role after a slash ("kok/keukenhulp") counts a little less than the first.
 LATER_PART = 0.9
@@ -22,6 +23,10 @@ CONTEXT_WEIGHT = 0.2
 # The qualifier of a list-style title ("dieselmotoren" in "Monteur, dieselmotoren") tells
 # occupations with one head apart: concepts that match it are lifted.
 QUALIFIER_WEIGHT = 0.35
+# Word-vector cosines between Dutch titles sit high: only the part above the floor counts.
+MEANING_FLOOR = 0.5
+# Weight of the word vectors' likeness (meaning) against the labels' spelling.
+MEANING_WEIGHT = 0.3
 
 
 @dataclass(frozen=True)
@@ -45,10 +50,20 @@ class TitleScorer:
         documents: Sequence[str],
         labels: Iterable[tuple[int, str]],
         preferred: Sequence[str],
+        vectors: WordVectors | None = None,
     ) -> None:
-        """Score with a label index, each concept's description text and (concept, label) pairs."""
+        """Score with a label index, each concept's description text and (concept, label) pairs.
+
+        With word ``vectors`` a title's likeness in meaning to a concept's labels lifts its score.
+        """
         self.index = index
         self.text = ConceptText(documents)
+        labels = list(labels)
+        self.meaning = (
+            LabelVectors(vectors, [(c, tokens(label)) for c, label in labels], len(preferred))
+            if vectors is not None
+            else None
+        )
         heads: list[set[str]] = [set() for _ in preferred]
         for concept, label in labels:
             head = self.head(label)
@@ -72,6 +87,7 @@ class TitleScorer:
         mains = list(dict.fromkeys(p.main for p in parsed if p.main in row_of))
         described = self.text.scores([analysed[m].char_text for m in mains])
         description_of = {m: i for i, m in enumerate(mains)}
+        meant = self._meaning(mains)
         rows: list[TitleRows] = []
         empty = np.zeros(0, dtype=np.float32)
         for title in parsed:
@@ -83,6 +99,8 @@ class TitleScorer:
             labels = matrix[main]
             text = described[description_of[title.main]]
             row = labels + TEXT_WEIGHT * text * (1 - labels)
+            if meant is not None:
+                row = row + MEANING_WEIGHT * meant[description_of[title.main]] * (1 - row)
             for rank, part in enumerate(p for p in title.parts if p in row_of):
                 weight = 1.0 if rank == 0 else LATER_PART
                 row = np.maximum(row, weight * matrix[row_of[part]])
@@ -112,6 +130,14 @@ class TitleScorer:
         # restaurant") names another role: its match counts by how well it matches the role.
         best = float(role.max())
         return qualifier * (role / best if best > 0 else role)
+
+    def _meaning(self, mains: Sequence[str]) -> FloatMatrix | None:
+        """Return each main text's lift from word vectors (0 at the floor, 1 at cosine 1)."""
+        if self.meaning is None:
+            return None
+        cosines = self.meaning.scores([title_tokens(main) for main in mains], MEANING_FLOOR)
+        lift = np.maximum(cosines - MEANING_FLOOR, 0) / (1 - MEANING_FLOOR)
+        return np.asarray(lift, dtype=np.float32)
 
     def head(self, text: str) -> str:
         """Return the head noun of a title or label ("monteur" in "servicemonteur cv")."""
