@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from matcher import title_synonyms
 from matcher.occupations import OccupationLinker
 from matcher.taxonomy import Taxonomy
 from matcher.title_synonyms import SYNONYM_FILE, synonym_labels
@@ -54,13 +53,15 @@ def test_no_name_points_to_two_occupations(linker: OccupationLinker) -> None:
 def test_a_wrong_label_fails_with_its_line_number(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    taxonomy = Taxonomy.default()  # read before the package files are swapped below
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / SYNONYM_FILE).write_text(
         "# comment\nkraamhulp\tkraamverzorgende\nkapster\tkapsalon\n", encoding="utf-8"
     )
-    monkeypatch.setattr(title_synonyms.resources, "files", lambda _package: tmp_path)
+    # The loader reads through importlib.resources, the module patched here for this test.
+    monkeypatch.setattr(resources, "files", lambda _package: tmp_path)
     with pytest.raises(ValueError, match="regel 3"):
-        synonym_labels(Taxonomy.default())
+        synonym_labels(taxonomy)
 
 
 @pytest.mark.parametrize(
