@@ -7,7 +7,7 @@ claimant as "u". The mediator's and the employer's words come from the same fact
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,18 +62,41 @@ def facts(
     title: TitleEvidence | None,
 ) -> list[Fact]:
     """Return what speaks for or against one match, before it is put into words."""
-    limit = travel_limit(claimant)
-    out = [*_occupation(features, title)]
-    out.append(Fact("distance", {"km": distance_km, "within": distance_km <= limit}))
-    out += _skills(claimant, opportunity)
-    out += _hours(claimant, opportunity, features)
-    out += _education(claimant, opportunity)
-    out += _preferences(claimant, opportunity, features)
-    if features.get("covenant", 0.0) > 0:
-        out.append(Fact("covenant"))
-    if opportunity.kind in _KIND_SENTENCES:
-        out.append(Fact("kind", {"kind": opportunity.kind}))
-    return out
+    args = (claimant, opportunity, features, distance_km, title)
+    return [fact for group, _key in _GROUPS for fact in group(*args)]
+
+
+class ReasonCache:
+    """Reasons of many matches in the same words as ``reasons``, each group said once.
+
+    Each group of facts reads only the values its key names, so the sentences of a group
+    are kept by that key: the claimants of a block share places, skills and levels.
+    """
+
+    def __init__(self) -> None:
+        self._said: dict[tuple[int, Hashable], list[str]] = {}
+
+    def reasons(
+        self,
+        claimant: ClaimantProfile,
+        opportunity: OpportunityRecord,
+        features: Mapping[str, float],
+        distance_km: float,
+        title: TitleEvidence | None,
+    ) -> list[str]:
+        """Return the reasons for one match, as ``reasons`` does."""
+        args = (claimant, opportunity, features, distance_km, title)
+        out: list[str] = []
+        for number, (group, key) in enumerate(_GROUPS):
+            if key is None:
+                out += for_claimant(group(*args))
+                continue
+            slot = (number, key(*args))
+            said = self._said.get(slot)
+            if said is None:
+                said = self._said[slot] = for_claimant(group(*args))
+            out += said
+        return out
 
 
 def for_claimant(found: list[Fact]) -> list[str]:
@@ -98,7 +121,13 @@ def advice(claimant: ClaimantProfile, matches: int, further: int, extra_km: floa
     return out
 
 
-def _occupation(features: Mapping[str, float], title: TitleEvidence | None) -> list[Fact]:
+def _occupation(
+    claimant: ClaimantProfile,
+    opportunity: OpportunityRecord,
+    features: Mapping[str, float],
+    km: float,
+    title: TitleEvidence | None,
+) -> list[Fact]:
     occupation, fuzzy = features.get("occupation", 0.0), features.get("title", 0.0)
     # A shared ISCO group is evidence at any level; a fuzzy title only when it is close.
     if title is None or (occupation < 0.25 and fuzzy < 0.6):
@@ -107,7 +136,23 @@ def _occupation(features: Mapping[str, float], title: TitleEvidence | None) -> l
     return [Fact("occupation", {"title": title.title, "desired": title.desired, "close": close})]
 
 
-def _skills(claimant: ClaimantProfile, opportunity: OpportunityRecord) -> list[Fact]:
+def _distance(
+    claimant: ClaimantProfile,
+    opportunity: OpportunityRecord,
+    features: Mapping[str, float],
+    km: float,
+    title: TitleEvidence | None,
+) -> list[Fact]:
+    return [Fact("distance", {"km": km, "within": km <= travel_limit(claimant)})]
+
+
+def _skills(
+    claimant: ClaimantProfile,
+    opportunity: OpportunityRecord,
+    features: Mapping[str, float],
+    km: float,
+    title: TitleEvidence | None,
+) -> list[Fact]:
     asked = {normalise_term(s): s for s in opportunity.skills}
     if not asked:
         return []
@@ -121,7 +166,11 @@ def _skills(claimant: ClaimantProfile, opportunity: OpportunityRecord) -> list[F
 
 
 def _hours(
-    claimant: ClaimantProfile, opportunity: OpportunityRecord, features: Mapping[str, float]
+    claimant: ClaimantProfile,
+    opportunity: OpportunityRecord,
+    features: Mapping[str, float],
+    km: float,
+    title: TitleEvidence | None,
 ) -> list[Fact]:
     wanted = claimant.hours_per_week
     if wanted is None:
@@ -131,7 +180,13 @@ def _hours(
     return [Fact("hours", {"wanted": wanted, "offered": offered, "fits": fits})]
 
 
-def _education(claimant: ClaimantProfile, opportunity: OpportunityRecord) -> list[Fact]:
+def _education(
+    claimant: ClaimantProfile,
+    opportunity: OpportunityRecord,
+    features: Mapping[str, float],
+    km: float,
+    title: TitleEvidence | None,
+) -> list[Fact]:
     needed = opportunity.education_level
     if needed is None:
         return []
@@ -141,7 +196,11 @@ def _education(claimant: ClaimantProfile, opportunity: OpportunityRecord) -> lis
 
 
 def _preferences(
-    claimant: ClaimantProfile, opportunity: OpportunityRecord, features: Mapping[str, float]
+    claimant: ClaimantProfile,
+    opportunity: OpportunityRecord,
+    features: Mapping[str, float],
+    km: float,
+    title: TitleEvidence | None,
 ) -> list[Fact]:
     outcome = claimant.feedback.get(opportunity.id)
     if outcome in {"interested", "applied", "interview", "placed"}:
@@ -153,6 +212,41 @@ def _preferences(
     text = f"{opportunity.title} {opportunity.description} {opportunity.employer}".lower()
     liked = [word for word in claimant.preferences if word.lower() in text]
     return [Fact("preferences", {"liked": liked})]
+
+
+def _kind(
+    claimant: ClaimantProfile,
+    opportunity: OpportunityRecord,
+    features: Mapping[str, float],
+    km: float,
+    title: TitleEvidence | None,
+) -> list[Fact]:
+    out = [Fact("covenant")] if features.get("covenant", 0.0) > 0 else []
+    if opportunity.kind in _KIND_SENTENCES:
+        out.append(Fact("kind", {"kind": opportunity.kind}))
+    return out
+
+
+_Group = Callable[
+    [ClaimantProfile, OpportunityRecord, Mapping[str, float], float, TitleEvidence | None],
+    list[Fact],
+]
+_Key = Callable[
+    [ClaimantProfile, OpportunityRecord, Mapping[str, float], float, TitleEvidence | None],
+    Hashable,
+]
+
+# The groups of facts in the order they are said, each with the values it reads (its key
+# for ReasonCache; None: not worth keeping, as it reads a value of the pair itself).
+_GROUPS: tuple[tuple[_Group, _Key | None], ...] = (
+    (_occupation, lambda c, o, f, km, t: (t, f.get("occupation", 0.0), f.get("title", 0.0))),
+    (_distance, lambda c, o, f, km, t: (km, c.max_travel_km)),
+    (_skills, lambda c, o, f, km, t: (c.skills, o.skills)),
+    (_hours, lambda c, o, f, km, t: (c.hours_per_week, o.hours_max, f.get("hours", 0.0))),
+    (_education, lambda c, o, f, km, t: (c.education_level, o.education_level)),
+    (_preferences, None),
+    (_kind, lambda c, o, f, km, t: (o.kind, f.get("covenant", 0.0) > 0)),
+)
 
 
 def _claimant_sentence(fact: Fact) -> str:

@@ -227,16 +227,30 @@ class FeatureContext:
                 [c.preferences for c in block], [self._keyword_texts[i] for i in needed.tolist()]
             )
             scores = np.minimum(shares[rows, position], 1.0).astype(np.float32)
-        feedback = {
-            (row, self.ids[oid]): _feedback_value(outcome)
+        scores += self._feedback(block, rows, cols)
+        return np.clip(scores, -1.0, 1.0)
+
+    def _feedback(self, block: Sequence[ClaimantProfile], rows: Ids, cols: Ids) -> Matrix:
+        """Return per pair the claimant's earlier outcome with the place: +1, -1 or 0."""
+        out = np.zeros(len(rows), dtype=np.float32)
+        given = [
+            (row, self.ids[oid], _feedback_value(outcome))
             for row, c in enumerate(block)
             for oid, outcome in c.feedback.items()
             if oid in self.ids
-        }
-        if feedback:
-            for i, (row, col) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
-                scores[i] += feedback.get((row, col), 0.0)
-        return np.clip(scores, -1.0, 1.0)
+        ]
+        if not given or len(rows) == 0:
+            return out
+        # Few pairs were given feedback: look every pair's key up among theirs (sorted).
+        width = len(self.table.records)
+        keys = rows.astype(np.int64) * width + cols
+        wanted = np.array([row * width + col for row, col, _ in given], dtype=np.int64)
+        order = np.argsort(wanted)
+        wanted, values = wanted[order], np.array([v for *_, v in given], np.float32)[order]
+        at = np.minimum(np.searchsorted(wanted, keys), len(wanted) - 1)
+        hit = wanted[at] == keys
+        out[hit] = values[at[hit]]
+        return out
 
 
 def _feedback_value(outcome: str) -> float:
