@@ -7,8 +7,9 @@ claimant as "u". The mediator's and the employer's words come from the same fact
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from matcher.limits import unknown_fields
@@ -62,41 +63,18 @@ def facts(
     title: TitleEvidence | None,
 ) -> list[Fact]:
     """Return what speaks for or against one match, before it is put into words."""
-    args = (claimant, opportunity, features, distance_km, title)
-    return [fact for group, _key in _GROUPS for fact in group(*args)]
-
-
-class ReasonCache:
-    """Reasons of many matches in the same words as ``reasons``, each group said once.
-
-    Each group of facts reads only the values its key names, so the sentences of a group
-    are kept by that key: the claimants of a block share places, skills and levels.
-    """
-
-    def __init__(self) -> None:
-        self._said: dict[tuple[int, Hashable], list[str]] = {}
-
-    def reasons(
-        self,
-        claimant: ClaimantProfile,
-        opportunity: OpportunityRecord,
-        features: Mapping[str, float],
-        distance_km: float,
-        title: TitleEvidence | None,
-    ) -> list[str]:
-        """Return the reasons for one match, as ``reasons`` does."""
-        args = (claimant, opportunity, features, distance_km, title)
-        out: list[str] = []
-        for number, (group, key) in enumerate(_GROUPS):
-            if key is None:
-                out += for_claimant(group(*args))
-                continue
-            slot = (number, key(*args))
-            said = self._said.get(slot)
-            if said is None:
-                said = self._said[slot] = for_claimant(group(*args))
-            out += said
-        return out
+    limit = travel_limit(claimant)
+    out = [*_occupation(features, title)]
+    out.append(Fact("distance", {"km": distance_km, "within": distance_km <= limit}))
+    out += _skills(claimant, opportunity)
+    out += _hours(claimant, opportunity, features)
+    out += _education(claimant, opportunity)
+    out += _preferences(claimant, opportunity, features)
+    if features.get("covenant", 0.0) > 0:
+        out.append(Fact("covenant"))
+    if opportunity.kind in _KIND_SENTENCES:
+        out.append(Fact("kind", {"kind": opportunity.kind}))
+    return out
 
 
 def for_claimant(found: list[Fact]) -> list[str]:
@@ -121,13 +99,7 @@ def advice(claimant: ClaimantProfile, matches: int, further: int, extra_km: floa
     return out
 
 
-def _occupation(
-    claimant: ClaimantProfile,
-    opportunity: OpportunityRecord,
-    features: Mapping[str, float],
-    km: float,
-    title: TitleEvidence | None,
-) -> list[Fact]:
+def _occupation(features: Mapping[str, float], title: TitleEvidence | None) -> list[Fact]:
     occupation, fuzzy = features.get("occupation", 0.0), features.get("title", 0.0)
     # A shared ISCO group is evidence at any level; a fuzzy title only when it is close.
     if title is None or (occupation < 0.25 and fuzzy < 0.6):
@@ -136,27 +108,11 @@ def _occupation(
     return [Fact("occupation", {"title": title.title, "desired": title.desired, "close": close})]
 
 
-def _distance(
-    claimant: ClaimantProfile,
-    opportunity: OpportunityRecord,
-    features: Mapping[str, float],
-    km: float,
-    title: TitleEvidence | None,
-) -> list[Fact]:
-    return [Fact("distance", {"km": km, "within": km <= travel_limit(claimant)})]
-
-
-def _skills(
-    claimant: ClaimantProfile,
-    opportunity: OpportunityRecord,
-    features: Mapping[str, float],
-    km: float,
-    title: TitleEvidence | None,
-) -> list[Fact]:
-    asked = {normalise_term(s): s for s in opportunity.skills}
+def _skills(claimant: ClaimantProfile, opportunity: OpportunityRecord) -> list[Fact]:
+    asked = _terms(tuple(opportunity.skills))
     if not asked:
         return []
-    have = {normalise_term(s) for s in claimant.skills}
+    have = _terms(tuple(claimant.skills))
     matched = [label for key, label in asked.items() if key in have]
     missing = [label for key, label in asked.items() if key not in have]
     out = [Fact("skills", {"matched": matched, "asked": len(asked)})] if matched else []
@@ -165,12 +121,14 @@ def _skills(
     return out
 
 
+@lru_cache(maxsize=4096)
+def _terms(skills: tuple[str, ...]) -> dict[str, str]:
+    """Return skills by their comparable spelling (the last label of each), in order."""
+    return {normalise_term(s): s for s in skills}
+
+
 def _hours(
-    claimant: ClaimantProfile,
-    opportunity: OpportunityRecord,
-    features: Mapping[str, float],
-    km: float,
-    title: TitleEvidence | None,
+    claimant: ClaimantProfile, opportunity: OpportunityRecord, features: Mapping[str, float]
 ) -> list[Fact]:
     wanted = claimant.hours_per_week
     if wanted is None:
@@ -180,13 +138,7 @@ def _hours(
     return [Fact("hours", {"wanted": wanted, "offered": offered, "fits": fits})]
 
 
-def _education(
-    claimant: ClaimantProfile,
-    opportunity: OpportunityRecord,
-    features: Mapping[str, float],
-    km: float,
-    title: TitleEvidence | None,
-) -> list[Fact]:
+def _education(claimant: ClaimantProfile, opportunity: OpportunityRecord) -> list[Fact]:
     needed = opportunity.education_level
     if needed is None:
         return []
@@ -196,11 +148,7 @@ def _education(
 
 
 def _preferences(
-    claimant: ClaimantProfile,
-    opportunity: OpportunityRecord,
-    features: Mapping[str, float],
-    km: float,
-    title: TitleEvidence | None,
+    claimant: ClaimantProfile, opportunity: OpportunityRecord, features: Mapping[str, float]
 ) -> list[Fact]:
     outcome = claimant.feedback.get(opportunity.id)
     if outcome in {"interested", "applied", "interview", "placed"}:
@@ -212,41 +160,6 @@ def _preferences(
     text = f"{opportunity.title} {opportunity.description} {opportunity.employer}".lower()
     liked = [word for word in claimant.preferences if word.lower() in text]
     return [Fact("preferences", {"liked": liked})]
-
-
-def _kind(
-    claimant: ClaimantProfile,
-    opportunity: OpportunityRecord,
-    features: Mapping[str, float],
-    km: float,
-    title: TitleEvidence | None,
-) -> list[Fact]:
-    out = [Fact("covenant")] if features.get("covenant", 0.0) > 0 else []
-    if opportunity.kind in _KIND_SENTENCES:
-        out.append(Fact("kind", {"kind": opportunity.kind}))
-    return out
-
-
-_Group = Callable[
-    [ClaimantProfile, OpportunityRecord, Mapping[str, float], float, TitleEvidence | None],
-    list[Fact],
-]
-_Key = Callable[
-    [ClaimantProfile, OpportunityRecord, Mapping[str, float], float, TitleEvidence | None],
-    Hashable,
-]
-
-# The groups of facts in the order they are said, each with the values it reads (its key
-# for ReasonCache; None: not worth keeping, as it reads a value of the pair itself).
-_GROUPS: tuple[tuple[_Group, _Key | None], ...] = (
-    (_occupation, lambda c, o, f, km, t: (t, f.get("occupation", 0.0), f.get("title", 0.0))),
-    (_distance, lambda c, o, f, km, t: (km, c.max_travel_km)),
-    (_skills, lambda c, o, f, km, t: (c.skills, o.skills)),
-    (_hours, lambda c, o, f, km, t: (c.hours_per_week, o.hours_max, f.get("hours", 0.0))),
-    (_education, lambda c, o, f, km, t: (c.education_level, o.education_level)),
-    (_preferences, None),
-    (_kind, lambda c, o, f, km, t: (o.kind, f.get("covenant", 0.0) > 0)),
-)
 
 
 def _claimant_sentence(fact: Fact) -> str:

@@ -124,7 +124,6 @@ def _scorer(model: LinearScorer | ModelVersion | None) -> LinearScorer:
 def block_results(context: FeatureContext, part: TopBlock) -> Iterator[ClaimantResult]:
     """Yield the results of one block: matches with their reasons, and advice."""
     block = part.block
-    said = explain.ReasonCache()
     for row, claimant in enumerate(block.claimants):
         missing = explain.unknown_reasons(unknowns(claimant))
         pairs = part.chosen[row]
@@ -138,7 +137,7 @@ def block_results(context: FeatureContext, part: TopBlock) -> Iterator[ClaimantR
             strict=True,
         )
         matches = [
-            _match(said, claimant, context.table.records[col], score, values, km, title, missing)
+            _match(claimant, context.table.records[col], score, values, km, title, missing)
             for col, score, values, km, title in rows
         ]
         further = int(block.further[row])
@@ -147,7 +146,6 @@ def block_results(context: FeatureContext, part: TopBlock) -> Iterator[ClaimantR
 
 
 def _match(
-    said: explain.ReasonCache,
     claimant: ClaimantProfile,
     opportunity: OpportunityRecord,
     score: float,
@@ -157,7 +155,7 @@ def _match(
     missing: list[str],
 ) -> RankedPair:
     features = dict(zip(FEATURE_NAMES, values, strict=True))
-    reasons = said.reasons(claimant, opportunity, features, km, title) + missing
+    reasons = explain.reasons(claimant, opportunity, features, km, title) + missing
     return RankedPair(opportunity.id, round(score, 4), reasons, features, round(km, 2))
 
 
