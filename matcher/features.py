@@ -131,27 +131,45 @@ class FeatureContext:
         self.claimant_places = {int(p): i for i, p in enumerate(places)}
         self.place_distance = self.gazetteer.distance_matrix(places, self.opp_places)
 
-    def distances(self, block: Sequence[ClaimantProfile]) -> Distances:
-        """Return km between each claimant of the block and each opportunity (NaN if unknown)."""
-        loc = self.gazetteer.index_of([c.postcode or "" for c in block])
-        rows = np.array([self.claimant_places.get(int(p), -1) for p in loc], dtype=np.intp)
-        out = self.place_distance[np.maximum(rows, 0)][:, self.opp_place_ids]
+    def distances(self, block: Sequence[ClaimantProfile], columns: Ids | None = None) -> Distances:
+        """Return km between each claimant of the block and each opportunity (NaN if unknown).
+
+        With ``columns``, only for the opportunities at those positions.
+        """
+        rows = self._place_rows(block)
+        places = self.opp_place_ids if columns is None else self.opp_place_ids[columns]
+        out = self.place_distance[np.maximum(rows, 0)][:, places]
         out[rows < 0, :] = np.nan
         return out
+
+    def _place_rows(self, block: Sequence[ClaimantProfile]) -> Ids:
+        loc = self.gazetteer.index_of([c.postcode or "" for c in block])
+        return np.array([self.claimant_places.get(int(p), -1) for p in loc], dtype=np.intp)
+
+    def in_reach(self, block: Sequence[ClaimantProfile], km: float) -> Ids:
+        """Return the positions of the opportunities within km of some claimant of the block."""
+        rows = self._place_rows(block)
+        with np.errstate(invalid="ignore"):
+            near = (self.place_distance[np.unique(rows[rows >= 0])] <= km).any(axis=0)
+        return np.flatnonzero(near[self.opp_place_ids])
 
     def feasible_pairs(
         self, claimants: Sequence[ClaimantProfile], *, extra_km: float = 10.0
     ) -> PairBlock:
         """Return the features of every feasible pair of a block of claimants."""
-        distance = self.distances(claimants)
         limits = travel_limits(claimants)
-        rest = feasible_except_distance(claimants, self.table)
+        # Claimants come sorted by place: most opportunities are beyond the block's reach,
+        # so every check below runs only on those within the longest travel plus extra_km.
+        columns = self.in_reach(claimants, float(limits.max(initial=0.0)) + extra_km)
+        distance = self.distances(claimants, columns)
+        rest = feasible_except_distance(claimants, self.table, columns)
         feasible = rest & within_reach(distance, limits)
         further = (rest & within_reach(distance, limits + extra_km)).sum(axis=1) - feasible.sum(
             axis=1
         )
-        rows, cols = np.nonzero(feasible)
-        pair_distance = distance[rows, cols]
+        rows, local = np.nonzero(feasible)
+        cols = columns[local]
+        pair_distance = distance[rows, local]
         features = self.pair_features(claimants, rows, cols, pair_distance)
         return PairBlock(claimants, rows, cols, features, pair_distance, further)
 
