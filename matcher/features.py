@@ -150,8 +150,8 @@ class FeatureContext:
         """Return the positions of the opportunities within km of some claimant of the block."""
         rows = self._place_rows(block)
         with np.errstate(invalid="ignore"):
-            near = (self.place_distance[np.unique(rows[rows >= 0])] <= km).any(axis=0)
-        return np.flatnonzero(near[self.opp_place_ids])
+            near = self.place_distance[np.unique(rows[rows >= 0])] <= km
+        return np.flatnonzero(np.asarray(near.any(axis=0), dtype=bool)[self.opp_place_ids])
 
     def feasible_pairs(
         self, claimants: Sequence[ClaimantProfile], *, extra_km: float = 10.0
