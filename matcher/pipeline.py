@@ -136,7 +136,7 @@ def _collector_paused() -> Iterator[None]:
 
     A block's results are ~10,000 objects (matches, feature dicts, reason lists) without
     cycles; each few hundred allocations would otherwise trigger a collection that also
-    walks every record of the run (a quarter to a third of the time spent on reasons).
+    walks every record of the run (up to a third of the time spent on reasons).
     """
     enabled = gc.isenabled()
     gc.disable()
