@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from matcher.limits import unknown_fields
@@ -108,16 +109,22 @@ def _occupation(features: Mapping[str, float], title: TitleEvidence | None) -> l
 
 
 def _skills(claimant: ClaimantProfile, opportunity: OpportunityRecord) -> list[Fact]:
-    asked = {normalise_term(s): s for s in opportunity.skills}
+    asked = _terms(tuple(opportunity.skills))
     if not asked:
         return []
-    have = {normalise_term(s) for s in claimant.skills}
+    have = _terms(tuple(claimant.skills))
     matched = [label for key, label in asked.items() if key in have]
     missing = [label for key, label in asked.items() if key not in have]
     out = [Fact("skills", {"matched": matched, "asked": len(asked)})] if matched else []
     if missing:
         out.append(Fact("skills_missing", {"missing": missing, "asked": len(asked)}))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _terms(skills: tuple[str, ...]) -> dict[str, str]:
+    """Return skills by their comparable spelling (the last label of each), in order."""
+    return {normalise_term(s): s for s in skills}
 
 
 def _hours(

@@ -131,27 +131,45 @@ class FeatureContext:
         self.claimant_places = {int(p): i for i, p in enumerate(places)}
         self.place_distance = self.gazetteer.distance_matrix(places, self.opp_places)
 
-    def distances(self, block: Sequence[ClaimantProfile]) -> Distances:
-        """Return km between each claimant of the block and each opportunity (NaN if unknown)."""
-        loc = self.gazetteer.index_of([c.postcode or "" for c in block])
-        rows = np.array([self.claimant_places.get(int(p), -1) for p in loc], dtype=np.intp)
-        out = self.place_distance[np.maximum(rows, 0)][:, self.opp_place_ids]
+    def distances(self, block: Sequence[ClaimantProfile], columns: Ids | None = None) -> Distances:
+        """Return km between each claimant of the block and each opportunity (NaN if unknown).
+
+        With ``columns``, only for the opportunities at those positions.
+        """
+        rows = self._place_rows(block)
+        places = self.opp_place_ids if columns is None else self.opp_place_ids[columns]
+        out = self.place_distance[np.maximum(rows, 0)][:, places]
         out[rows < 0, :] = np.nan
         return out
+
+    def _place_rows(self, block: Sequence[ClaimantProfile]) -> Ids:
+        loc = self.gazetteer.index_of([c.postcode or "" for c in block])
+        return np.array([self.claimant_places.get(int(p), -1) for p in loc], dtype=np.intp)
+
+    def in_reach(self, block: Sequence[ClaimantProfile], km: float) -> Ids:
+        """Return the positions of the opportunities within km of some claimant of the block."""
+        rows = self._place_rows(block)
+        with np.errstate(invalid="ignore"):
+            near = self.place_distance[np.unique(rows[rows >= 0])] <= km
+        return np.flatnonzero(np.asarray(near.any(axis=0), dtype=bool)[self.opp_place_ids])
 
     def feasible_pairs(
         self, claimants: Sequence[ClaimantProfile], *, extra_km: float = 10.0
     ) -> PairBlock:
         """Return the features of every feasible pair of a block of claimants."""
-        distance = self.distances(claimants)
         limits = travel_limits(claimants)
-        rest = feasible_except_distance(claimants, self.table)
+        # Claimants come sorted by place: most opportunities are beyond the block's reach,
+        # so every check below runs only on those within the longest travel plus extra_km.
+        columns = self.in_reach(claimants, float(limits.max(initial=0.0)) + extra_km)
+        distance = self.distances(claimants, columns)
+        rest = feasible_except_distance(claimants, self.table, columns)
         feasible = rest & within_reach(distance, limits)
         further = (rest & within_reach(distance, limits + extra_km)).sum(axis=1) - feasible.sum(
             axis=1
         )
-        rows, cols = np.nonzero(feasible)
-        pair_distance = distance[rows, cols]
+        rows, local = np.nonzero(feasible)
+        cols = columns[local]
+        pair_distance = distance[rows, local]
         features = self.pair_features(claimants, rows, cols, pair_distance)
         return PairBlock(claimants, rows, cols, features, pair_distance, further)
 
@@ -227,16 +245,30 @@ class FeatureContext:
                 [c.preferences for c in block], [self._keyword_texts[i] for i in needed.tolist()]
             )
             scores = np.minimum(shares[rows, position], 1.0).astype(np.float32)
-        feedback = {
-            (row, self.ids[oid]): _feedback_value(outcome)
+        scores += self._feedback(block, rows, cols)
+        return np.clip(scores, -1.0, 1.0)
+
+    def _feedback(self, block: Sequence[ClaimantProfile], rows: Ids, cols: Ids) -> Matrix:
+        """Return per pair the claimant's earlier outcome with the place: +1, -1 or 0."""
+        out = np.zeros(len(rows), dtype=np.float32)
+        given = [
+            (row, self.ids[oid], _feedback_value(outcome))
             for row, c in enumerate(block)
             for oid, outcome in c.feedback.items()
             if oid in self.ids
-        }
-        if feedback:
-            for i, (row, col) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
-                scores[i] += feedback.get((row, col), 0.0)
-        return np.clip(scores, -1.0, 1.0)
+        ]
+        if not given or len(rows) == 0:
+            return out
+        # Few pairs were given feedback: look every pair's key up among theirs (sorted).
+        width = len(self.table.records)
+        keys = rows.astype(np.int64) * width + cols
+        wanted = np.array([row * width + col for row, col, _ in given], dtype=np.int64)
+        order = np.argsort(wanted)
+        wanted, values = wanted[order], np.array([v for *_, v in given], np.float32)[order]
+        at = np.minimum(np.searchsorted(wanted, keys), len(wanted) - 1)
+        hit = wanted[at] == keys
+        out[hit] = values[at[hit]]
+        return out
 
 
 def _feedback_value(outcome: str) -> float:

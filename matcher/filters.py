@@ -93,14 +93,19 @@ def _profile_key(record: OpportunityRecord, today: dt.date) -> tuple[Hashable, .
 
 
 def feasible_except_distance(
-    block: Sequence[ClaimantProfile], table: OpportunityTable
+    block: Sequence[ClaimantProfile],
+    table: OpportunityTable,
+    columns: npt.NDArray[np.intp] | None = None,
 ) -> BoolMatrix:
-    """Return which pairs meet every hard constraint other than travel distance."""
+    """Return which pairs meet every hard constraint other than travel distance.
+
+    With ``columns``, only for the opportunities at those positions.
+    """
     ok = np.ones((len(block), table.profiles), dtype=bool)
     for limit in SIFTS:
         if limit.admits is not None:
             ok &= limit.admits(block, table.requirements[limit.name])
-    return ok[:, table.profile]
+    return ok[:, table.profile if columns is None else table.profile[columns]]
 
 
 def travel_limits(block: Sequence[ClaimantProfile]) -> npt.NDArray[np.float64]:

@@ -96,9 +96,9 @@ class TitleMatch:
         self, block: Sequence[ClaimantProfile], rows: Ids, cols: Ids
     ) -> tuple[Matrix, Matrix, Matrix]:
         """Return occupation, title and recency fit for (row, column) pairs of a block."""
-        keys = [self.keys(c) or [0] for c in block]
-        occupation = _best(self.occupation, keys)[rows, self.opp_concept_ids[cols]]
-        title = _best(self.title_sim, keys)[rows, self.opp_title_ids[cols]]
+        keys = _padded([self.keys(c) for c in block])[rows]
+        occupation = _best(self.occupation, keys, self.opp_concept_ids[cols])
+        title = _best(self.title_sim, keys, self.opp_title_ids[cols])
         # How well the most recent job fits: experience fades, the last job counts most.
         recent = np.array([self.recent_key(c) for c in block], dtype=np.intp)[rows]
         recency = np.maximum(
@@ -108,8 +108,23 @@ class TitleMatch:
         return occupation, title, recency
 
 
-def _best(matrix: Matrix, keys: list[list[int]]) -> Matrix:
-    """Return per claimant the row-wise maximum over the rows of their titles."""
-    starts = np.cumsum([0] + [len(k) for k in keys[:-1]])
-    flat = np.fromiter((k for ks in keys for k in ks), dtype=np.intp)
-    return np.asarray(np.maximum.reduceat(matrix[flat], starts, axis=0), dtype=np.float32)
+def _padded(keys: list[list[int]]) -> Ids:
+    """Return the title ids per claimant as rows of equal length, padded with 0 ("none")."""
+    width = max((len(k) for k in keys), default=0) or 1
+    out = np.zeros((len(keys), width), dtype=np.intp)
+    for row, ids in enumerate(keys):
+        out[row, : len(ids)] = ids
+    return out
+
+
+def _best(matrix: Matrix, keys: Ids, columns: Ids) -> Matrix:
+    """Return per pair the maximum over the claimant's titles (rows of keys) at its column.
+
+    Only the pairs' own cells are read: a block's claimants against every opportunity
+    title would cost claimants x titles. Padding reads row 0, which is all zeros, and
+    every similarity is at least zero, so it never changes a maximum.
+    """
+    best = matrix[keys[:, 0], columns]
+    for k in range(1, keys.shape[1]):
+        np.maximum(best, matrix[keys[:, k], columns], out=best)
+    return np.asarray(best, dtype=np.float32)

@@ -75,3 +75,43 @@ def test_features_per_pair(keyword_linker: KeywordLinker) -> None:
     assert f["education"][0, 0] == pytest.approx(2 / 3) and f["education"][1, 0] == 0.5
     assert f["covenant"][0].tolist() == [0.0, 1.0]
     assert ((f["text"] >= 0) & (f["text"] <= 1.0001)).all()
+
+
+def test_a_claimant_fits_as_well_as_their_best_title(keyword_linker: KeywordLinker) -> None:
+    # Someone who wants to cook and once picked orders fits a cook's job as a cook would,
+    # and an order picker's job as an order picker would, whatever the order of titles.
+    both = make_claimant(
+        id="both", desired_occupations=["kok"], work_history=[{"title": "orderpicker"}]
+    )
+    cook = make_claimant(id="cook", desired_occupations=["kok"], work_history=[])
+    picker = make_claimant(id="picker", desired_occupations=["orderpicker"], work_history=[])
+    nobody = make_claimant(id="none", desired_occupations=[], work_history=[])
+    places = [
+        make_opportunity(id="kok", title="Kok"),
+        make_opportunity(id="pick", title="Orderpicker (m/v)"),
+        make_opportunity(id="clean", title="Schoonmaker"),
+    ]
+    f = features(keyword_linker, [both, cook, picker, nobody], places)
+    for name in ("occupation", "title"):
+        assert f[name][0].tolist() == np.maximum(f[name][1], f[name][2]).tolist()
+        assert f[name][3].tolist() == [0.0, 0.0, 0.0]
+    assert f["occupation"][0].tolist() == [1.0, 1.0, 0.0]
+
+
+def test_feedback_reaches_every_pair_it_was_given_for(keyword_linker: KeywordLinker) -> None:
+    # The training set asks for pairs in any order, some twice; each gets its own outcome.
+    claimants = [
+        make_claimant(id="a", feedback={"o1": "applied", "o2": "declined", "gone": "applied"}),
+        make_claimant(id="b", feedback={"o2": "interested"}),
+    ]
+    places = [make_opportunity(id="o1"), make_opportunity(id="o2"), make_opportunity(id="o3")]
+    context = FeatureContext(
+        claimants, places, linker=keyword_linker, gazetteer=Gazetteer.default(), today=TODAY
+    )
+    rows = np.array([1, 0, 0, 1, 0, 0, 1], dtype=np.intp)
+    cols = np.array([1, 2, 1, 0, 0, 1, 2], dtype=np.intp)
+    distance = np.zeros(len(rows))
+    preferences = context.pair_features(claimants, rows, cols, distance)[
+        FEATURE_NAMES.index("preferences")
+    ]
+    assert preferences.tolist() == [1.0, 0.0, -1.0, 0.0, 1.0, -1.0, 0.0]

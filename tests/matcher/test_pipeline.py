@@ -1,4 +1,5 @@
 import datetime as dt
+import gc
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -161,3 +162,17 @@ def test_empty_inputs(linker: Linker) -> None:
     assert rank([], [make_opportunity()], today=TODAY, top=3, linker=linker) == []
     alone = rank([make_claimant()], [], today=TODAY, top=3, linker=linker)[0]
     assert alone.matches == [] and alone.advice
+
+
+def test_ranking_leaves_the_cycle_collector_as_it_found_it(linker: Linker) -> None:
+    # Reasons are built with the collector paused; the caller's setting must survive that.
+    people, places = [make_claimant()], [make_opportunity()]
+    assert gc.isenabled()
+    assert rank(people, places, today=TODAY, top=3, linker=linker)[0].matches
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert rank(people, places, today=TODAY, top=3, linker=linker)[0].matches
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
