@@ -246,7 +246,7 @@ def main() -> None:
         drive(base, openers, warm, 5.0, len(warm) / 5.0)
         mix = warm
         one_at_a_time(base, openers, mix, args.single)
-        for rate in (float(r) for r in args.rates.split(",")):
+        for rate in (float(r) for r in args.rates.split(",") if r):
             began = time.perf_counter()
             times = drive(base, openers, mix, rate, args.seconds)
             report(rate, times, time.perf_counter() - began)
