@@ -14,7 +14,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Hashable
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, true
 from sqlalchemy.orm import Session
 
 from matcher.filters import OpportunityTable
@@ -73,17 +73,25 @@ def fingerprint(session: Session, *, region: str) -> Fingerprint:
     Any added, removed or edited place (every write stamps ``updated_at``) and any match
     entering or leaving an occupying status moves one of these numbers.
     """
-    here = Opportunity.region == region
-    occupying = Match.status.in_(OCCUPYING)
-    row = session.execute(  # one round trip
+    places = (
         select(
-            select(func.count(Opportunity.id)).where(here).scalar_subquery(),
-            select(func.max(Opportunity.id)).where(here).scalar_subquery(),
-            select(func.max(Opportunity.updated_at)).where(here).scalar_subquery(),
-            select(func.count(Match.id)).where(occupying).scalar_subquery(),
-            select(func.max(Match.updated_at)).where(occupying).scalar_subquery(),
+            func.count(Opportunity.id).label("places"),
+            func.max(Opportunity.id).label("last_place"),
+            func.max(Opportunity.updated_at).label("place_changed"),
         )
-    ).one()
+        .where(Opportunity.region == region)
+        .subquery()
+    )
+    taken = (
+        select(
+            func.count(Match.id).label("taken"),
+            func.max(Match.updated_at).label("taken_changed"),
+        )
+        .where(Match.status.in_(OCCUPYING))
+        .subquery()
+    )
+    # One round trip, one pass over each table: two one-row aggregates side by side.
+    row = session.execute(select(places, taken).select_from(places.join(taken, true()))).one()
     return tuple(row)
 
 
