@@ -10,11 +10,13 @@ to be built again.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable
+from functools import cache
 
-from sqlalchemy import func, or_, select, true
+from sqlalchemy import Text, cast, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from matcher.filters import OpportunityTable
@@ -35,7 +37,8 @@ LIMIT_COLUMNS = (
     Opportunity.hours_min,
     Opportunity.requires_driving_licence,
     Opportunity.dutch_level,
-    Opportunity.physical_demands,
+    # As text: a region has few distinct lists, each decoded once (see load_limit_records).
+    cast(Opportunity.physical_demands, Text).label("physical_demands"),
     Opportunity.closes_on,
 )
 
@@ -113,10 +116,13 @@ def load_limit_records(session: Session, *, region: str, today: dt.date) -> list
         )
         .order_by(Opportunity.id)
     )
+    # 20,000 places share a few hundred postcodes and a few lists of demands.
+    postcode_of = cache(pc4_of)
+    demands_of = cache(_demands)
     out = []
     for row in rows:
         left = row.capacity - (row.n or 0)
-        if left <= 0 or (postcode := pc4_of(row.postcode)) is None:
+        if left <= 0 or (postcode := postcode_of(row.postcode)) is None:
             continue
         out.append(
             OpportunityRecord(
@@ -128,11 +134,16 @@ def load_limit_records(session: Session, *, region: str, today: dt.date) -> list
                 hours_min=float(row.hours_min or 0),
                 requires_driving_licence=row.requires_driving_licence,
                 dutch_level=row.dutch_level,
-                physical_demands=tuple(row.physical_demands or ()),
+                physical_demands=demands_of(row.physical_demands),
                 closes_on=row.closes_on,
             )
         )
     return out
+
+
+def _demands(text: str | None) -> tuple[str, ...]:
+    """Return a stored list of physical demands (JSON text, or NULL) as a tuple."""
+    return tuple(json.loads(text) or ()) if text else ()
 
 
 def forget() -> None:

@@ -18,7 +18,7 @@ TODAY = dt.date(2026, 11, 23)
 
 
 def _person(db: Session) -> Claimant:
-    """A claimant in Huizen without a driving licence, 10 km, 24 hours, Dutch A2."""
+    """A claimant in Huizen without a driving licence, 10 km, 24 hours, Dutch A2, no lifting."""
     return create_claimant(
         db,
         postcode="1271AB",
@@ -26,6 +26,7 @@ def _person(db: Session) -> Claimant:
         hours_per_week=24,
         driving_licence=False,
         dutch_level="A2",
+        restrictions=["geen_tillen"],
     )
 
 
@@ -40,6 +41,10 @@ def _places(db: Session) -> list[Opportunity]:
         create_opportunity(db, postcode="1211", capacity=2),  # Hilversum, within 10 km
         create_opportunity(db, postcode="1012"),  # Amsterdam: too far
         create_opportunity(db, postcode="1271", region="amsterdam"),  # another region
+        # Lifting: never for this person, with or without a licence.
+        create_opportunity(
+            db, postcode="1272", requires_driving_licence=True, physical_demands=["tillen"]
+        ),
     ]
 
 
