@@ -4,10 +4,14 @@ Builds region-scale data (``zow demo --scale region``: 5,600 claimants, 50 media
 600 employer users, 20,000 places) in its own database, starts gunicorn with 4 workers,
 logs in users of every role, and drives them open-loop at each rate (requests are sent
 on schedule whether or not earlier ones have returned) for a fixed time. Prints p50, p95
-and p99 per page next to a static file served in the same run.
+and p99 per page next to a static file served in the same run, after each page's time
+when asked alone (``--single`` requests per page, one at a time: no queue).
 
 Run: ``.venv/bin/python bench/web.py --database-url postgresql+psycopg://postgres@127.0.0.1:5432/zow_bench_web``
-(``--rates 10,25 --seconds 30 --workers 4``). The database is created if it is missing.
+(``--rates 10,25 --seconds 30 --workers 4 --port 8765``). The database is created if it is
+missing. gunicorn's output (its security events included) goes to ``--log`` (default:
+``bench-web.log`` in the temporary folder). Errors are timeouts (60 s), refusals and
+answers other than 200.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import random
 import re
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -74,25 +79,37 @@ def load_data(env: dict[str, str]) -> None:
     done = subprocess.run(  # noqa: S603
         [f"{BIN}/zow", "demo", "--scale", "region"], env=env, capture_output=True, text=True
     )
-    print((done.stdout + done.stderr).strip().splitlines()[-1])
+    said = (done.stdout + done.stderr).strip().splitlines()[-1]
+    print("region data already loaded: reused" if "already has data" in said else said)
     print(f"data ready in {time.perf_counter() - started:.1f} s")
 
 
-def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
-    """Start gunicorn and wait until it answers."""
-    server = subprocess.Popen(  # noqa: S603
-        [
-            f"{BIN}/gunicorn",
-            "--workers",
-            str(workers),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-            "web:create_app()",
-        ],
-        env=env,
-    )
+def analyse(url: str) -> None:
+    """Refresh the planner's statistics, as autovacuum would soon after a bulk load."""
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text("ANALYZE"))
+    engine.dispose()
+
+
+def start_server(env: dict[str, str], port: int, workers: int, log: str) -> subprocess.Popen[bytes]:
+    """Start gunicorn (its output, security events included, to the log) and wait for it."""
+    with open(log, "ab") as out:
+        server = subprocess.Popen(  # noqa: S603
+            [
+                f"{BIN}/gunicorn",
+                "--workers",
+                str(workers),
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+                "web:create_app()",
+            ],
+            env=env,
+            stdout=out,
+            stderr=out,
+        )
     for _ in range(120):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=10)  # noqa: S310
@@ -172,9 +189,39 @@ def drive(
     return times
 
 
-def report(rate: float, times: dict[str, list[float]]) -> None:
-    """Print percentiles per page, the static file first."""
-    print(f"--- {rate:g} requests/s")
+def one_at_a_time(
+    base: str, openers: dict[str, urllib.request.OpenerDirector], mix: list[Visit], times: int
+) -> None:
+    """Print each page's time when it is asked alone (no queue): what one request costs."""
+    print(f"--- one request at a time, {times} per page")
+    print(f"{'page':<24} {'p50 ms':>8} {'max ms':>8}")
+    pages = {visit.label: visit for visit in mix}
+    for label in sorted(pages, key=lambda name: (name != "static css", name)):
+        visit = pages[label]
+        took = []
+        for _ in range(times):
+            began = time.perf_counter()
+            with (openers.get(visit.user) or urllib.request.build_opener()).open(
+                base + visit.url, timeout=60
+            ) as page:
+                page.read()
+            took.append((time.perf_counter() - began) * 1000)
+        print(f"{label:<24} {np.median(took):8.0f} {max(took):8.0f}")
+    began = time.perf_counter()
+    login(base, mix[-1].user)
+    print(f"{'login (admin)':<24} {(time.perf_counter() - began) * 1000:8.0f}")
+
+
+def load_average() -> str:
+    """Return the machine's load average over 1, 5 and 15 minutes."""
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def report(rate: float, times: dict[str, list[float]], took: float) -> None:
+    """Print percentiles per page, the static file first, and the load while it ran."""
+    sent = sum(len(values) for values in times.values())
+    print(f"--- {rate:g} requests/s: {sent} requests answered within {took:.0f} s")
+    print(f"load average after it (1, 5, 15 min): {load_average()}")
     print(f"{'page':<24} {'n':>5} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
     for label in sorted(times, key=lambda name: (name != "static css", name)):
         ok = np.array([t for t in times[label] if t >= 0]) * 1000
@@ -185,26 +232,35 @@ def report(rate: float, times: dict[str, list[float]]) -> None:
 
 def main() -> None:
     """Build the data, start the server, drive it at each rate, report."""
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]  # progress as it goes
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--rates", default="10,25")
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--single", type=int, default=5, help="requests per page one at a time")
+    parser.add_argument("--log", default=os.path.join(tempfile.gettempdir(), "bench-web.log"))
     args = parser.parse_args()
     ensure_database(args.database_url)
     env = environment(args.database_url)
     load_data(env)
-    server = start_server(env, args.port, args.workers)
+    analyse(args.database_url)  # without it the first minutes measure plans made blind
+    print(f"load average before (1, 5, 15 min): {load_average()}; {os.cpu_count()} cores")
+    server = start_server(env, args.port, args.workers, args.log)
+    print(f"gunicorn ({args.workers} workers) logs to {args.log}")
     base = f"http://127.0.0.1:{args.port}"
     try:
         # One request per worker and page first: the first request of a worker is slow.
         warm = visits()
-        openers = {v.user: login(base, v.user) for v in warm if v.user}
+        openers = {user: login(base, user) for user in dict.fromkeys(v.user for v in warm) if user}
         drive(base, openers, warm, 5.0, len(warm) / 5.0)
         mix = warm
-        for rate in (float(r) for r in args.rates.split(",")):
-            report(rate, drive(base, openers, mix, rate, args.seconds))
+        one_at_a_time(base, openers, mix, args.single)
+        for rate in (float(r) for r in args.rates.split(",") if r):
+            began = time.perf_counter()
+            times = drive(base, openers, mix, rate, args.seconds)
+            report(rate, times, time.perf_counter() - began)
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -48,8 +48,16 @@ def changes(
     if claimant.postcode is None or not opportunities:
         return []
     places = gazetteer or Gazetteer.default()
-    table = OpportunityTable.build(opportunities, places, today)
-    distance = places.distance_matrix(places.index_of([claimant.postcode]), table.location)
+    return changes_in(claimant, OpportunityTable.build(opportunities, places, today), places)
+
+
+def changes_in(
+    claimant: ClaimantProfile, table: OpportunityTable, gazetteer: Gazetteer
+) -> list[Change]:
+    """Return the limits whose easing would let more places of a built table fit."""
+    if claimant.postcode is None or not len(table.location):
+        return []
+    distance = gazetteer.distance_matrix(gazetteer.index_of([claimant.postcode]), table.location)
     now = _count(claimant, table, distance)
     out = []
     for name, ease in sorted(EASES.items(), key=lambda item: item[1].priority):

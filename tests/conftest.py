@@ -18,6 +18,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
 
+from matcher.store.requirements import forget as forget_requirement_tables
 from models import Base, User
 from models.db import make_engine, make_session_factory
 from models.settings import Settings
@@ -64,6 +65,7 @@ def postgres_engine() -> Iterator[Engine | None]:
 @pytest.fixture
 def database_url(postgres_engine: Engine | None, tmp_path: Path) -> Iterator[str]:
     """Return the URL of an empty database with the current schema."""
+    forget_requirement_tables()  # kept per process: a fresh database starts without them
     if postgres_engine is None:
         url = f"sqlite:///{tmp_path / 'test.sqlite3'}"
         engine = make_engine(url)

@@ -1,5 +1,6 @@
 """Values every template can use, the navigation per role and the language switch."""
 
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +93,25 @@ def favicon() -> BaseResponse:
     return redirect(url_for("static", filename="favicon.svg"), code=301)
 
 
+class Translated(Mapping[str, str]):
+    """Labels whose lazy strings are translated once per page, not once per row."""
+
+    def __init__(self, labels: Mapping[str, Any]) -> None:
+        self._labels = labels
+        self._done: dict[str, str] = {}
+
+    def __getitem__(self, key: str) -> str:
+        if key not in self._done:
+            self._done[key] = str(self._labels[key])
+        return self._done[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._labels)
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+
 def init_app(app: Flask) -> None:
     """Add the shared template values and the language switch."""
     static = Path(app.static_folder or "")
@@ -105,11 +125,11 @@ def init_app(app: Flask) -> None:
     def shared_values() -> dict[str, Any]:
         return {
             "get_locale": get_locale,
-            "kind_labels": KIND_LABELS,
+            "kind_labels": Translated(KIND_LABELS),
             "role_labels": ROLE_LABELS,
-            "status_labels": STATUS_LABELS,
-            "reason_labels": ALL_REASONS,
-            "instrument_labels": INSTRUMENT_LABELS,
+            "status_labels": Translated(STATUS_LABELS),
+            "reason_labels": Translated(ALL_REASONS),
+            "instrument_labels": Translated(INSTRUMENT_LABELS),
             "field_labels": FIELD_LABELS,
             "checklist_items": CHECKLIST_ITEMS,
             "contract_labels": CONTRACT_LABELS,

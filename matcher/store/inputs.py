@@ -75,7 +75,7 @@ def profile_of(claimant: Any, feedback: dict[str, str] | None = None) -> Claiman
     return ClaimantProfile(
         id=str(claimant.id),
         ladder_step=claimant.ladder_step,
-        postcode=_pc4(claimant.postcode),
+        postcode=pc4_of(claimant.postcode),
         max_travel_km=claimant.max_travel_km,
         hours_per_week=None if claimant.hours_per_week is None else float(claimant.hours_per_week),
         driving_licence=claimant.driving_licence,
@@ -100,7 +100,7 @@ def record_of(
 
     None when it has no usable postcode.
     """
-    postcode = _pc4(opportunity.postcode)
+    postcode = pc4_of(opportunity.postcode)
     if postcode is None:
         return None
     return OpportunityRecord(
@@ -124,7 +124,7 @@ def record_of(
     )
 
 
-def _pc4(postcode: str | None) -> str | None:
+def pc4_of(postcode: str | None) -> str | None:
     """Return the PC4 of a stored postcode, or None when it is missing or malformed."""
     if not postcode:
         return None

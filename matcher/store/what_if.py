@@ -6,14 +6,16 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
-from matcher.store.inputs import load_open_opportunities, load_profiles
-from matcher.what_if import Change, changes
+from matcher.geo import Gazetteer
+from matcher.store.inputs import load_profiles
+from matcher.store.requirements import requirement_table
+from matcher.what_if import Change, changes_in
 
 
 def changes_for(session: Session, *, claimant_id: int, region: str, today: dt.date) -> list[Change]:
     """Return per hard limit how many more of the region's open places would fit."""
     profiles = load_profiles(session, claimant_ids=[claimant_id])
-    if not profiles:
+    if not profiles or profiles[0].postcode is None:
         return []
-    places = load_open_opportunities(session, region=region, today=today)
-    return changes(profiles[0], places, today=today)
+    table = requirement_table(session, region=region, today=today)
+    return changes_in(profiles[0], table, Gazetteer.default())

@@ -7,6 +7,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
+from matcher.store.requirements import forget as forget_requirement_tables
 from models import Match, SessionAttendance, User
 from tests.conftest import login
 from tests.e2e.scenario import Week, build_week
@@ -58,12 +59,17 @@ def _grow(db: Session, week: Week, n: int) -> None:
     db.commit()
 
 
-def _counter(app: Flask, client: FlaskClient) -> Callable[[str], int]:
-    def count(url: str) -> int:
+def _counter(app: Flask, client: FlaskClient) -> Callable[[str], tuple[int, int]]:
+    def once(url: str) -> int:
         with counted_statements(app.extensions["zow.engine"]) as statements:
             response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
         return len(statements)
+
+    def count(url: str) -> tuple[int, int]:
+        """Count a first request (nothing kept in the process) and one after it."""
+        forget_requirement_tables()
+        return once(url), once(url)
 
     return count
 

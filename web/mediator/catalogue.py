@@ -3,13 +3,24 @@
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, load_only
 
 from matcher.geo import Gazetteer, parse_postcode
 from models import Opportunity
 from models.vocab import INSTRUMENTS
 
 LIMIT = 500
+# What the list and its CSV show: not the texts, skills or raw feed data of 500 places.
+LISTED = (
+    Opportunity.id,
+    Opportunity.kind,
+    Opportunity.title,
+    Opportunity.employer_name,
+    Opportunity.municipality,
+    Opportunity.postcode,
+    Opportunity.capacity,
+    *(getattr(Opportunity, name) for name in INSTRUMENTS),
+)
 
 
 @dataclass(frozen=True)
@@ -48,7 +59,11 @@ def municipalities(session: Session, *, region: str) -> list[str]:
 
 def search(session: Session, *, region: str, filters: Filters) -> list[Found]:
     """Return open opportunities that pass the filters, nearest first when a postcode is given."""
-    query = select(Opportunity).where(Opportunity.region == region, Opportunity.status == "open")
+    query = (
+        select(Opportunity)
+        .options(load_only(*LISTED, raiseload=True))
+        .where(Opportunity.region == region, Opportunity.status == "open")
+    )
     if filters.text:
         like = f"%{filters.text.lower()}%"
         query = query.where(

@@ -20,8 +20,6 @@ from models import (
 )
 from models.lifecycle import FUNNEL
 
-# A match that reached a later stage has passed the earlier ones too.
-LATER = {stage: FUNNEL[i:] for i, stage in enumerate(FUNNEL)}
 WAIT_BUCKETS = ((0, 7, "0-7"), (8, 14, "8-14"), (15, 30, "15-30"), (31, 10_000, "31+"))
 
 
@@ -61,18 +59,20 @@ def funnel(session: Session, *, region: str) -> list[tuple[str, int]]:
         .join(Claimant, Claimant.id == Match.claimant_id)
         .where(Claimant.region == region)
     ).all()
-    reached: dict[int, set[str]] = {match_id: {"proposed"} for match_id in match_ids}
+    # Per match the furthest stage it reached, as an index into FUNNEL.
+    furthest = dict.fromkeys(match_ids, 0)
     for match_id, status in session.execute(
         select(MatchStatusChange.match_id, MatchStatusChange.to_status)
         .join(Match, Match.id == MatchStatusChange.match_id)
         .join(Claimant, Claimant.id == Match.claimant_id)
-        .where(Claimant.region == region)
+        .where(Claimant.region == region, MatchStatusChange.to_status.in_(FUNNEL))
     ):
-        reached[match_id].add(status)
-    return [
-        (stage, sum(bool(statuses & set(LATER[stage])) for statuses in reached.values()))
-        for stage in FUNNEL
-    ]
+        furthest[match_id] = max(furthest[match_id], FUNNEL.index(status))
+    at = [0] * len(FUNNEL)
+    for stage in furthest.values():
+        at[stage] += 1
+    # A match at a later stage has passed every earlier one: count from the end.
+    return [(stage, sum(at[i:])) for i, stage in enumerate(FUNNEL)]
 
 
 def outflow_per_month(session: Session, *, region: str) -> list[tuple[str, int]]:

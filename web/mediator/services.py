@@ -24,16 +24,18 @@ class ClaimantRow:
 
 def list_claimants(session: Session, *, mediator_id: int, region: str) -> list[ClaimantRow]:
     """Return the active claimants of the mediator's caseload, by name."""
+    # Only this caseload's rows: not every match and attendance of the region.
+    caseload = select(Claimant.id).where(Claimant.mediator_id == mediator_id)
     open_matches = (
         select(Match.claimant_id, func.count().label("n"))
-        .where(Match.status.in_(OPEN_MATCH_STATUSES))
+        .where(Match.status.in_(OPEN_MATCH_STATUSES), Match.claimant_id.in_(caseload))
         .group_by(Match.claimant_id)
         .subquery()
     )
     next_session = (
         select(SessionAttendance.claimant_id, func.min(WeeklySession.starts_at).label("at"))
         .join(WeeklySession, WeeklySession.id == SessionAttendance.session_id)
-        .where(WeeklySession.status == "planned")
+        .where(WeeklySession.status == "planned", SessionAttendance.claimant_id.in_(caseload))
         .group_by(SessionAttendance.claimant_id)
         .subquery()
     )
