@@ -6,8 +6,8 @@ Character n-grams see that "vakkenvuller" and "vakkenvullen" look alike, not tha
 ``python -m matcher.word_vectors_build``) holds one vector per word of ESCO's Dutch labels,
 embedded alone by the model at build time; a title is the sum of its words' vectors, so it
 costs a lookup and one product, and the model is never loaded at run time. A word that is
-not in the table counts by its longest known tail ("dieselmotormonteur" -> "monteur", the
-compound's head in Dutch) and, at half weight, the known rest before it.
+not in the table counts by its longest known tail (the compound's head in Dutch:
+"...monteur" in an unknown "...monteur") and, at half weight, the known rest before it.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ DIMENSIONS = 64
 _MIN_PART = 3
 # The modifier of an unknown compound says less than its head.
 _MODIFIER_WEIGHT = 0.5
-# Titles compared with all labels at once: keeps the (titles x labels) block near 40 MB.
+# Titles compared with all labels at once: keeps the (titles x labels) block near 25 MB.
 _CHUNK = 256
 
 Matrix = npt.NDArray[np.float32]
