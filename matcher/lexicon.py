@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from matcher.normalise import STOPWORDS
 
@@ -79,8 +80,42 @@ class Lexicon:
             parts = self.split(base)
             if len(parts) > 1:
                 return parts
-            base = self.correct(base)
+            corrected = self.correct(base)
+            head = self.head(base) if corrected != base else None
+            if head is not None and not self._fixes_a_typo(base, corrected, head):
+                # A correct but unknown compound ("bejaardenverzorgster"): keep its
+                # modifier as written rather than turn it into another word ("paarden").
+                return (base[: -len(head)], *self._atoms(self._as_part(head) or head, 0))
+            base = corrected
         return self.split(base)
+
+    def head(self, word: str) -> str | None:
+        """Return the longest known compound head of a word that leaves a modifier, if any."""
+        for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
+            if self._as_part(word[cut:]) is not None:
+                return word[cut:]
+        return None
+
+    @staticmethod
+    def _fixes_a_typo(word: str, corrected: str, head: str) -> bool:
+        """Tell whether a correction mends a typo rather than swap a compound's modifier."""
+        if not corrected.endswith(head):
+            return True  # The typo lies in the head itself ("magazijnmedwerker").
+        modifier, replaced = word[: -len(head)], corrected[: -len(head)]
+        # One slip ("med" -> "mede", "magazjin" -> "magazijn") is a typo, and so is a
+        # modifier that only gains or loses leading letters ("pannen" -> "dakpannen"): the
+        # word stays a tail of the correction. A modifier changed beyond that ("bar" ->
+        # "bank", "bejaarden" -> "paarden") is another word.
+        if (
+            OSA.distance(modifier, replaced) <= 1
+            or corrected.endswith(word)
+            or word.endswith(corrected)
+        ):
+            return True
+        return (
+            min(len(modifier), len(replaced)) >= _MIN_FUZZY
+            and fuzz.ratio(modifier, replaced) >= _FUZZY_CUTOFF
+        )
 
     def ungender(self, word: str) -> str:
         """Return the base (usually male) form of a word when the vocabulary knows it."""
