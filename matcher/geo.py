@@ -126,6 +126,14 @@ class Gazetteer:
         pa, pb = self.locate(a), self.locate(b)
         return haversine_km(pa.lat, pa.lon, pb.lat, pb.lon)
 
+    def areas_within(self, postcode: str, km: float) -> list[str]:
+        """Return the PC4 codes whose centroid lies within km of a postcode's (itself too)."""
+        origin = self.locate(postcode)
+        lat0 = np.full(1, origin.lat)
+        lon0 = np.full(1, origin.lon)
+        distance = haversine_matrix(lat0, lon0, self.lat, self.lon)[0]
+        return [code for code, d in zip(self.codes, distance, strict=True) if d <= km]
+
     def distance_matrix(self, rows: npt.NDArray[np.intp], cols: npt.NDArray[np.intp]) -> FloatArray:
         """Return km between every row index and every column index; NaN where either is -1."""
         result = haversine_matrix(self.lat[rows], self.lon[rows], self.lat[cols], self.lon[cols])

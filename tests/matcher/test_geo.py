@@ -89,3 +89,13 @@ def test_shipped_table_is_the_build_of_the_shared_file(tmp_path: Path) -> None:
     build_pc4_table(SHARED_GEO, dest)
     shipped = Path(__file__).parents[2] / "matcher" / "data" / "pc4.csv.gz"
     assert dest.read_bytes() == shipped.read_bytes()
+
+
+def test_areas_within_a_distance_are_those_whose_centre_is_that_near() -> None:
+    places = Gazetteer.default()
+    near = places.areas_within("1251 AB", 5.0)
+    assert "1251" in near and "9711" not in near
+    assert all(places.distance_km("1251", code) <= 5.0 for code in near)
+    # Amsterdam's centre (1012) is about 25 km from Laren's: inside 30 km, outside 20.
+    assert "1012" in places.areas_within("1251", 30.0)
+    assert "1012" not in places.areas_within("1251", 20.0)

@@ -43,6 +43,14 @@ class Found:
     distance_km: float | None
 
 
+@dataclass(frozen=True)
+class Listing:
+    """What a search shows: at most LIMIT places, and whether more passed the filters."""
+
+    found: list[Found]
+    more: bool
+
+
 def municipalities(session: Session, *, region: str) -> list[str]:
     """Return the municipalities that have open opportunities."""
     return [
@@ -57,8 +65,12 @@ def municipalities(session: Session, *, region: str) -> list[str]:
     ]
 
 
-def search(session: Session, *, region: str, filters: Filters) -> list[Found]:
-    """Return open opportunities that pass the filters, nearest first when a postcode is given."""
+def search(session: Session, *, region: str, filters: Filters) -> Listing:
+    """Return open opportunities that pass the filters, nearest first when a postcode is given.
+
+    The distance limit is a filter in the query (on the postcode areas within reach), so a
+    place near by is found even when more than LIMIT places match the other filters.
+    """
     query = (
         select(Opportunity)
         .options(load_only(*LISTED, raiseload=True))
@@ -78,8 +90,13 @@ def search(session: Session, *, region: str, filters: Filters) -> list[Found]:
         query = query.where(Opportunity.municipality == filters.municipality)
     if filters.instrument in INSTRUMENTS:
         query = query.where(getattr(Opportunity, filters.instrument).is_(True))
-    rows = list(session.scalars(query.order_by(Opportunity.title, Opportunity.id).limit(LIMIT)))
-    return _by_distance(rows, filters)
+    gazetteer = Gazetteer.default()
+    if filters.max_km is not None and filters.postcode in gazetteer:
+        near = gazetteer.areas_within(filters.postcode, filters.max_km)
+        query = query.where(func.substr(Opportunity.postcode, 1, 4).in_(near))
+    ordered = query.order_by(Opportunity.title, Opportunity.id).limit(LIMIT + 1)
+    rows = list(session.scalars(ordered))
+    return Listing(_by_distance(rows[:LIMIT], filters), more=len(rows) > LIMIT)
 
 
 def _by_distance(rows: list[Opportunity], filters: Filters) -> list[Found]:

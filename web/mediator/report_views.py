@@ -32,7 +32,8 @@ def opportunities() -> str | BaseResponse:
     """List vacancies, placements and other opportunities with filters, or as CSV."""
     db = get_session()
     filters = _filters()
-    found = search(db, region=region(), filters=filters)
+    listing = search(db, region=region(), filters=filters)
+    found = listing.found
     if wants_csv():
         header = (
             "id",
@@ -61,6 +62,7 @@ def opportunities() -> str | BaseResponse:
     return render_template(
         "mediator/opportunities.html",
         found=found,
+        more=listing.more,
         filters=filters,
         municipalities=municipalities(db, region=region()),
         kinds=OPPORTUNITY_KINDS,

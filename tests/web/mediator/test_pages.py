@@ -3,6 +3,7 @@
 import re
 from datetime import date, timedelta
 
+import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -19,6 +20,7 @@ from models import (
 from models.base import utcnow
 from tests.e2e.scenario import Week, csrf_token
 from tests.factories import create_claimant, create_opportunity
+from web.mediator import catalogue
 
 
 def test_claimant_page_is_audited_with_who_and_why(
@@ -77,6 +79,23 @@ def test_opportunity_list_filters(mediator: FlaskClient, week: Week, db: Session
     assert titles("instrument=job_coaching") == {"Leerwerkplek"}
     assert titles("q=kok") == {"Kok in Laren"}
     assert titles("postcode=1271AB&km=30") == {"Leerwerkplek", "schoonmaak", "Kok in Laren"}
+
+
+def test_a_near_place_is_found_however_many_places_match_before_it(
+    mediator: FlaskClient, week: Week, db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Many far places whose titles sort first; the near one sorts last.
+    for n in range(4):
+        create_opportunity(db, title=f"Aa ver weg {n}", municipality="Groningen", postcode="9711")
+    create_opportunity(db, title="Zz dichtbij", municipality="Laren", postcode="1251AB")
+    db.commit()
+    monkeypatch.setattr(catalogue, "LIMIT", 3)
+    near = mediator.get("/bemiddelaar/aanbod?postcode=1251&km=5").get_data(as_text=True)
+    assert "Zz dichtbij" in near and "Aa ver weg" not in near
+    assert "Meer dan" not in near
+    everything = mediator.get("/bemiddelaar/aanbod").get_data(as_text=True)
+    assert "Meer dan 3 resultaten; u ziet de eerste 3 op titel." in everything
+    assert "Zz dichtbij" not in everything
 
 
 def test_lists_download_as_csv(mediator: FlaskClient, week: Week) -> None:
