@@ -22,8 +22,8 @@ from matcher.features import FEATURE_NAMES, FeatureContext, PairBlock
 from matcher.filters import unknowns
 from matcher.geo import Gazetteer
 from matcher.limits.place import EXTRA_KM
-from matcher.phrasebook import Phrasebook
 from matcher.linking import ConceptCache, Linker
+from matcher.phrasebook import Phrasebook
 from matcher.ranker import LinearScorer, ModelVersion
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.text import claimant_titles, normalise_title
@@ -128,9 +128,7 @@ def block_results(context: FeatureContext, part: TopBlock) -> Iterator[ClaimantR
     """Yield the results of one block: matches with their reasons, and advice."""
     phrases = Phrasebook()
     with _collector_paused():
-        results = [
-            _claimant_result(context, part, row, phrases) for row in range(len(part.chosen))
-        ]
+        results = [_claimant_result(context, part, row, phrases) for row in range(len(part.chosen))]
     yield from results
 
 
