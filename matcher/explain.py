@@ -111,10 +111,10 @@ def occupation_facts(features: Mapping[str, float], title: TitleEvidence | None)
 
 def skill_facts(claimant: ClaimantProfile, opportunity: OpportunityRecord) -> list[Fact]:
     """Return the asked skills the claimant has, and those they lack."""
-    asked = _terms(tuple(opportunity.skills))
+    asked = skill_terms(tuple(opportunity.skills))
     if not asked:
         return []
-    have = _terms(tuple(claimant.skills))
+    have = skill_terms(tuple(claimant.skills))
     matched = [label for key, label in asked.items() if key in have]
     missing = [label for key, label in asked.items() if key not in have]
     out = [Fact("skills", {"matched": matched, "asked": len(asked)})] if matched else []
@@ -124,7 +124,7 @@ def skill_facts(claimant: ClaimantProfile, opportunity: OpportunityRecord) -> li
 
 
 @lru_cache(maxsize=4096)
-def _terms(skills: tuple[str, ...]) -> dict[str, str]:
+def skill_terms(skills: tuple[str, ...]) -> dict[str, str]:
     """Return skills by their comparable spelling (the last label of each), in order."""
     return {normalise_term(s): s for s in skills}
 

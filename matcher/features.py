@@ -20,6 +20,7 @@ from scipy import sparse
 from matcher.filters import OpportunityTable, feasible_except_distance, travel_limits, within_reach
 from matcher.geo import Gazetteer
 from matcher.linking import ConceptCache, Linker
+from matcher.phrasebook import Phrasebook
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.scales import education_rank
 from matcher.text import (
@@ -103,6 +104,7 @@ class FeatureContext:
         self._build_columns(opportunities)
         self._build_places(claimants)
         self.ids = {o.id: i for i, o in enumerate(opportunities)}
+        self.phrases = Phrasebook()  # the reasons' sentences, shared by the run's blocks
 
     def _build_columns(self, opps: list[OpportunityRecord]) -> None:
         self.skill_index = Index([normalise_term(s) for o in opps for s in o.skills])

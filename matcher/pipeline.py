@@ -126,7 +126,7 @@ def _scorer(model: LinearScorer | ModelVersion | None) -> LinearScorer:
 
 def block_results(context: FeatureContext, part: TopBlock) -> Iterator[ClaimantResult]:
     """Yield the results of one block: matches with their reasons, and advice."""
-    phrases = Phrasebook()
+    phrases = context.phrases
     with _collector_paused():
         results = [_claimant_result(context, part, row, phrases) for row in range(len(part.chosen))]
     yield from results
