@@ -61,8 +61,10 @@ class Phrasebook:
             if (found := said.get(key)) is None:
                 found = self._say(key, explain.education_facts(claimant, opportunity))
             out += found
-        # Earlier outcomes and wishes hang on this very pair: nothing to share.
-        out += explain.for_claimant(explain.preference_facts(claimant, opportunity, features))
+        # Earlier outcomes and wishes hang on this very pair: nothing to share. Without
+        # either (most pairs) there is nothing to say.
+        if claimant.feedback or features.get("preferences", 0.0) > 0:
+            out += explain.for_claimant(explain.preference_facts(claimant, opportunity, features))
         if features.get("covenant", 0.0) > 0:
             out += said.get(("covenant",)) or self._say(("covenant",), [explain.Fact("covenant")])
         if opportunity.kind in explain.KIND_SENTENCES:
