@@ -21,7 +21,7 @@ from matcher.text import normalise_term
 # What the claimant reads about each missing value a hard limit needs (matcher.limits).
 UNKNOWN_SENTENCES = {unknown.field: unknown.sentence for unknown in unknown_fields()}
 
-_KIND_SENTENCES = {
+KIND_SENTENCES = {
     "placement": "Dit is een werkplek bij een werkgever die mensen een kans wil geven.",
     "coaching": "Dit is begeleiding door een jobcoach.",
     "day_activity": "Dit is een plek voor dagbesteding.",
@@ -64,15 +64,15 @@ def facts(
 ) -> list[Fact]:
     """Return what speaks for or against one match, before it is put into words."""
     limit = travel_limit(claimant)
-    out = [*_occupation(features, title)]
+    out = [*occupation_facts(features, title)]
     out.append(Fact("distance", {"km": distance_km, "within": distance_km <= limit}))
-    out += _skills(claimant, opportunity)
-    out += _hours(claimant, opportunity, features)
-    out += _education(claimant, opportunity)
-    out += _preferences(claimant, opportunity, features)
+    out += skill_facts(claimant, opportunity)
+    out += hours_facts(claimant, opportunity, features)
+    out += education_facts(claimant, opportunity)
+    out += preference_facts(claimant, opportunity, features)
     if features.get("covenant", 0.0) > 0:
         out.append(Fact("covenant"))
-    if opportunity.kind in _KIND_SENTENCES:
+    if opportunity.kind in KIND_SENTENCES:
         out.append(Fact("kind", {"kind": opportunity.kind}))
     return out
 
@@ -99,7 +99,8 @@ def advice(claimant: ClaimantProfile, matches: int, further: int, extra_km: floa
     return out
 
 
-def _occupation(features: Mapping[str, float], title: TitleEvidence | None) -> list[Fact]:
+def occupation_facts(features: Mapping[str, float], title: TitleEvidence | None) -> list[Fact]:
+    """Return the occupation fact: the claimant's title, when it is evidence for the match."""
     occupation, fuzzy = features.get("occupation", 0.0), features.get("title", 0.0)
     # A shared ISCO group is evidence at any level; a fuzzy title only when it is close.
     if title is None or (occupation < 0.25 and fuzzy < 0.6):
@@ -108,11 +109,12 @@ def _occupation(features: Mapping[str, float], title: TitleEvidence | None) -> l
     return [Fact("occupation", {"title": title.title, "desired": title.desired, "close": close})]
 
 
-def _skills(claimant: ClaimantProfile, opportunity: OpportunityRecord) -> list[Fact]:
-    asked = _terms(tuple(opportunity.skills))
+def skill_facts(claimant: ClaimantProfile, opportunity: OpportunityRecord) -> list[Fact]:
+    """Return the asked skills the claimant has, and those they lack."""
+    asked = skill_terms(tuple(opportunity.skills))
     if not asked:
         return []
-    have = _terms(tuple(claimant.skills))
+    have = skill_terms(tuple(claimant.skills))
     matched = [label for key, label in asked.items() if key in have]
     missing = [label for key, label in asked.items() if key not in have]
     out = [Fact("skills", {"matched": matched, "asked": len(asked)})] if matched else []
@@ -122,14 +124,15 @@ def _skills(claimant: ClaimantProfile, opportunity: OpportunityRecord) -> list[F
 
 
 @lru_cache(maxsize=4096)
-def _terms(skills: tuple[str, ...]) -> dict[str, str]:
+def skill_terms(skills: tuple[str, ...]) -> dict[str, str]:
     """Return skills by their comparable spelling (the last label of each), in order."""
     return {normalise_term(s): s for s in skills}
 
 
-def _hours(
+def hours_facts(
     claimant: ClaimantProfile, opportunity: OpportunityRecord, features: Mapping[str, float]
 ) -> list[Fact]:
+    """Return whether the place offers the hours the claimant wants."""
     wanted = claimant.hours_per_week
     if wanted is None:
         return []
@@ -138,7 +141,8 @@ def _hours(
     return [Fact("hours", {"wanted": wanted, "offered": offered, "fits": fits})]
 
 
-def _education(claimant: ClaimantProfile, opportunity: OpportunityRecord) -> list[Fact]:
+def education_facts(claimant: ClaimantProfile, opportunity: OpportunityRecord) -> list[Fact]:
+    """Return whether the claimant's education meets the level asked."""
     needed = opportunity.education_level
     if needed is None:
         return []
@@ -147,9 +151,10 @@ def _education(claimant: ClaimantProfile, opportunity: OpportunityRecord) -> lis
     return [Fact("education", {"needed": needed, "have": have, "fits": fits})]
 
 
-def _preferences(
+def preference_facts(
     claimant: ClaimantProfile, opportunity: OpportunityRecord, features: Mapping[str, float]
 ) -> list[Fact]:
+    """Return the claimant's earlier outcome with the place, or the wishes it meets."""
     outcome = claimant.feedback.get(opportunity.id)
     if outcome in {"interested", "applied", "interview", "placed"}:
         return [Fact("earlier", {"liked": True})]
@@ -200,7 +205,7 @@ def _claimant_sentence(fact: Fact) -> str:
         case "covenant":
             return "Dit is een plek bij een convenantwerkgever."
         case "kind":
-            return _KIND_SENTENCES[v["kind"]]
+            return KIND_SENTENCES[v["kind"]]
     return ""
 
 

@@ -20,6 +20,7 @@ from scipy import sparse
 from matcher.filters import OpportunityTable, feasible_except_distance, travel_limits, within_reach
 from matcher.geo import Gazetteer
 from matcher.linking import ConceptCache, Linker
+from matcher.phrasebook import Phrasebook
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.scales import education_rank
 from matcher.text import (
@@ -30,7 +31,7 @@ from matcher.text import (
     opportunity_text,
 )
 from matcher.title_match import Ids, Index, TitleMatch
-from matcher.words import word_index
+from matcher.words import RunTexts
 
 FEATURE_NAMES = (
     "occupation",
@@ -97,12 +98,13 @@ class FeatureContext:
         self.titles = TitleMatch(claimants, opportunities, self.concepts)
         texts = [opportunity_text(o) for o in opportunities]
         self.text_space = TextSpace(texts, vocabulary)
-        self._keyword_texts = [
-            f"{t} {o.employer}" for t, o in zip(texts, opportunities, strict=True)
-        ]
+        self.keyword_texts = RunTexts(
+            [f"{t} {o.employer}" for t, o in zip(texts, opportunities, strict=True)]
+        )
         self._build_columns(opportunities)
         self._build_places(claimants)
         self.ids = {o.id: i for i, o in enumerate(opportunities)}
+        self.phrases = Phrasebook()  # the reasons' sentences, shared by the run's blocks
 
     def _build_columns(self, opps: list[OpportunityRecord]) -> None:
         self.skill_index = Index([normalise_term(s) for o in opps for s in o.skills])
@@ -241,9 +243,7 @@ class FeatureContext:
         scores = np.zeros(len(rows), dtype=np.float32)
         if any(c.preferences for c in block) and len(rows):
             needed, position = np.unique(cols, return_inverse=True)
-            shares = word_index().shares(
-                [c.preferences for c in block], [self._keyword_texts[i] for i in needed.tolist()]
-            )
+            shares = self.keyword_texts.shares([c.preferences for c in block], needed)
             scores = np.minimum(shares[rows, position], 1.0).astype(np.float32)
         scores += self._feedback(block, rows, cols)
         return np.clip(scores, -1.0, 1.0)

@@ -23,6 +23,7 @@ from matcher.filters import unknowns
 from matcher.geo import Gazetteer
 from matcher.limits.place import EXTRA_KM
 from matcher.linking import ConceptCache, Linker
+from matcher.phrasebook import Phrasebook
 from matcher.ranker import LinearScorer, ModelVersion
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.text import claimant_titles, normalise_title
@@ -125,8 +126,9 @@ def _scorer(model: LinearScorer | ModelVersion | None) -> LinearScorer:
 
 def block_results(context: FeatureContext, part: TopBlock) -> Iterator[ClaimantResult]:
     """Yield the results of one block: matches with their reasons, and advice."""
+    phrases = context.phrases
     with _collector_paused():
-        results = [_claimant_result(context, part, row) for row in range(len(part.chosen))]
+        results = [_claimant_result(context, part, row, phrases) for row in range(len(part.chosen))]
     yield from results
 
 
@@ -147,7 +149,9 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _claimant_result(context: FeatureContext, part: TopBlock, row: int) -> ClaimantResult:
+def _claimant_result(
+    context: FeatureContext, part: TopBlock, row: int, phrases: Phrasebook
+) -> ClaimantResult:
     """Return one claimant's matches with their reasons, and advice."""
     block = part.block
     claimant = block.claimants[row]
@@ -163,7 +167,7 @@ def _claimant_result(context: FeatureContext, part: TopBlock, row: int) -> Claim
         strict=True,
     )
     matches = [
-        _match(claimant, context.table.records[col], score, values, km, title, missing)
+        _match(phrases, claimant, context.table.records[col], score, values, km, title, missing)
         for col, score, values, km, title in rows
     ]
     further = int(block.further[row])
@@ -172,6 +176,7 @@ def _claimant_result(context: FeatureContext, part: TopBlock, row: int) -> Claim
 
 
 def _match(
+    phrases: Phrasebook,
     claimant: ClaimantProfile,
     opportunity: OpportunityRecord,
     score: float,
@@ -181,7 +186,7 @@ def _match(
     missing: list[str],
 ) -> RankedPair:
     features = dict(zip(FEATURE_NAMES, values, strict=True))
-    reasons = explain.reasons(claimant, opportunity, features, km, title) + missing
+    reasons = phrases.reasons(claimant, opportunity, features, km, title) + missing
     return RankedPair(opportunity.id, round(score, 4), reasons, features, round(km, 2))
 
 

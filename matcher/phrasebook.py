@@ -1,0 +1,81 @@
+"""The claimant's reasons for many matches at once, each sentence written once per key.
+
+A run explains hundreds of thousands of matches, yet their sentences repeat: the same
+title, the same asked skills of which the claimant has the same ones, the same hours.
+The phrasebook finds each part's facts and words (matcher.explain) once per distinct key
+and puts the reasons of a match together from them, in the order ``explain.reasons``
+gives. One phrasebook serves a whole run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from matcher import explain
+from matcher.records import ClaimantProfile, OpportunityRecord
+
+Key = tuple[object, ...]
+NEAR = "near"
+
+
+class Phrasebook:
+    """Remembers the claimant's sentences of each part of a match by what decides them."""
+
+    def __init__(self) -> None:
+        self._said: dict[Key, list[str]] = {}
+
+    def reasons(
+        self,
+        claimant: ClaimantProfile,
+        opportunity: OpportunityRecord,
+        features: Mapping[str, float],
+        distance_km: float,
+        title: explain.TitleEvidence | None,
+    ) -> list[str]:
+        """Return what ``explain.reasons`` returns for this match."""
+        said, out = self._said, []
+        occupation, fuzzy = features.get("occupation", 0.0), features.get("title", 0.0)
+        if title is not None and not (occupation < 0.25 and fuzzy < 0.6):
+            close = occupation >= 0.75 or fuzzy >= 0.85
+            key: Key = ("occupation", title.title, title.desired, close)
+            out += said.get(key) or self._say(key, explain.occupation_facts(features, title))
+        # The sentence shows whole km (or "dichtbij"): the shown figure is the key.
+        key = ("distance", NEAR if distance_km < 1.0 else f"{distance_km:.0f}")
+        out += said.get(key) or self._say(key, [_distance(distance_km)])
+        if opportunity.skills:
+            # Which asked skills the claimant has decides both skill sentences.
+            have = explain.skill_terms(tuple(claimant.skills))
+            asked = explain.skill_terms(tuple(opportunity.skills))
+            key = ("skills", tuple(opportunity.skills), *(term in have for term in asked))
+            if (found := said.get(key)) is None:
+                found = self._say(key, explain.skill_facts(claimant, opportunity))
+            out += found
+        if claimant.hours_per_week is not None:
+            fits = features.get("hours", 0.0) >= 1.0
+            key = ("hours", claimant.hours_per_week, fits, opportunity.hours_max or 0.0)
+            if (found := said.get(key)) is None:
+                found = self._say(key, explain.hours_facts(claimant, opportunity, features))
+            out += found
+        if opportunity.education_level is not None:
+            key = ("education", opportunity.education_level, claimant.education_level)
+            if (found := said.get(key)) is None:
+                found = self._say(key, explain.education_facts(claimant, opportunity))
+            out += found
+        # Earlier outcomes and wishes hang on this very pair: nothing to share. Without
+        # either (most pairs) there is nothing to say.
+        if claimant.feedback or features.get("preferences", 0.0) > 0:
+            out += explain.for_claimant(explain.preference_facts(claimant, opportunity, features))
+        if features.get("covenant", 0.0) > 0:
+            out += said.get(("covenant",)) or self._say(("covenant",), [explain.Fact("covenant")])
+        if opportunity.kind in explain.KIND_SENTENCES:
+            out.append(explain.KIND_SENTENCES[opportunity.kind])
+        return out
+
+    def _say(self, key: Key, found: list[explain.Fact]) -> list[str]:
+        said = self._said[key] = explain.for_claimant(found)
+        return said
+
+
+def _distance(km: float) -> explain.Fact:
+    # Whether it is within the claimant's limit is not said to the claimant.
+    return explain.Fact("distance", {"km": km, "within": True})
