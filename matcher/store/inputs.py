@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, Subquery, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from matcher.geo import parse_postcode
@@ -151,25 +151,35 @@ def load_profiles(session: Session, *, claimant_ids: Sequence[int]) -> list[Clai
     return [profile_of(c, feedback.get(c.id)) for c in claimants]
 
 
-def load_open_opportunities(
-    session: Session, *, region: str, today: dt.date
-) -> list[OpportunityRecord]:
-    """Return the region's open opportunities with the capacity they have left."""
-    taken = (
+def occupied_places() -> Subquery:
+    """Return per opportunity how many of its places matches take up (column ``n``)."""
+    return (
         select(Match.opportunity_id, func.count().label("n"))
         .where(Match.status.in_(OCCUPYING))
         .group_by(Match.opportunity_id)
         .subquery()
     )
+
+
+def open_in(region: str, today: dt.date) -> ColumnElement[bool]:
+    """Return the condition of a region's opportunity that is open and not past closing."""
+    return and_(
+        Opportunity.region == region,
+        Opportunity.status == "open",
+        or_(Opportunity.closes_on.is_(None), Opportunity.closes_on >= today),
+    )
+
+
+def load_open_opportunities(
+    session: Session, *, region: str, today: dt.date
+) -> list[OpportunityRecord]:
+    """Return the region's open opportunities with the capacity they have left."""
+    taken = occupied_places()
     rows = session.execute(
         select(*RECORD_COLUMNS, taken.c.n, Employer.covenant_member)
         .outerjoin(taken, taken.c.opportunity_id == Opportunity.id)
         .outerjoin(Employer, Employer.id == Opportunity.employer_id)
-        .where(
-            Opportunity.region == region,
-            Opportunity.status == "open",
-            or_(Opportunity.closes_on.is_(None), Opportunity.closes_on >= today),
-        )
+        .where(open_in(region, today))
         .order_by(Opportunity.id)
     )
     records = (

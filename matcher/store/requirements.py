@@ -16,13 +16,13 @@ from collections import OrderedDict
 from collections.abc import Hashable
 from functools import cache
 
-from sqlalchemy import Text, cast, func, or_, select, true
+from sqlalchemy import Text, cast, func, select, true
 from sqlalchemy.orm import Session
 
 from matcher.filters import OpportunityTable
 from matcher.geo import Gazetteer
 from matcher.records import OpportunityRecord
-from matcher.store.inputs import OCCUPYING, pc4_of
+from matcher.store.inputs import OCCUPYING, occupied_places, open_in, pc4_of
 from models import Match, Opportunity
 
 # Regions a process keeps; an installation serves one or a few.
@@ -100,20 +100,11 @@ def fingerprint(session: Session, *, region: str) -> Fingerprint:
 
 def load_limit_records(session: Session, *, region: str, today: dt.date) -> list[OpportunityRecord]:
     """Return the region's open places with room left, with only what the limits read."""
-    taken = (
-        select(Match.opportunity_id, func.count().label("n"))
-        .where(Match.status.in_(OCCUPYING))
-        .group_by(Match.opportunity_id)
-        .subquery()
-    )
+    taken = occupied_places()
     rows = session.execute(
         select(*LIMIT_COLUMNS, taken.c.n)
         .outerjoin(taken, taken.c.opportunity_id == Opportunity.id)
-        .where(
-            Opportunity.region == region,
-            Opportunity.status == "open",
-            or_(Opportunity.closes_on.is_(None), Opportunity.closes_on >= today),
-        )
+        .where(open_in(region, today))
         .order_by(Opportunity.id)
     )
     # 20,000 places share a few hundred postcodes and a few lists of demands.
