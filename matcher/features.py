@@ -208,8 +208,7 @@ class FeatureContext:
             return np.zeros(0, dtype=np.float32)
         needed, position = np.unique(cols, return_inverse=True)
         left = self.text_space.transform([claimant_text(c) for c in block])
-        product = sparse.csr_matrix(left @ self.text_space.columns(needed).T).toarray()
-        return np.asarray(product[rows, position], dtype=np.float32)
+        return self.text_space.products(left, needed)[rows, position]
 
     def _skills(self, block: Sequence[ClaimantProfile], rows: Ids, cols: Ids) -> Matrix:
         shared = _sample(self._skill_matrix([c.skills for c in block]), self.opp_skills, rows, cols)

@@ -13,9 +13,11 @@ import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
+from threadpoolctl import ThreadpoolController
 
 from matcher import explain
 from matcher.features import FEATURE_NAMES, FeatureContext, PairBlock
@@ -106,16 +108,44 @@ def top_blocks(
     block_size: int = 128,
 ) -> Iterator[TopBlock]:
     """Yield the best feasible pairs per claimant, one block of claimants at a time."""
-    for start in range(0, len(claimants), block_size):
-        block = context.feasible_pairs(claimants[start : start + block_size], extra_km=EXTRA_KM)
-        scores = scorer.score(block.features)
-        # Pairs come grouped by claimant; order each group by score, best first.
-        order = np.lexsort((-scores, block.rows))
-        bounds = np.searchsorted(block.rows[order], np.arange(len(block.claimants) + 1))
-        chosen = [
-            order[lo : min(hi, lo + top)] for lo, hi in zip(bounds[:-1], bounds[1:], strict=True)
-        ]
-        yield TopBlock(block, chosen, scores)
+    # One BLAS thread for the whole run: the products are small, and idle BLAS threads
+    # spin on the cores the web workers need (a third of the run's CPU time went to them).
+    # Set once: changing the number of threads restarts them (~20 ms).
+    with _blas().limit(limits=1, user_api="blas"):
+        for start in range(0, len(claimants), block_size):
+            block = context.feasible_pairs(claimants[start : start + block_size], extra_km=EXTRA_KM)
+            scores = scorer.score(block.features)
+            yield TopBlock(block, best_first(block.rows, scores, top, len(block.claimants)), scores)
+
+
+def best_first(
+    rows: npt.NDArray[np.intp], scores: npt.NDArray[np.float32], top: int, groups: int
+) -> list[npt.NDArray[np.intp]]:
+    """Return per row (0 to groups - 1) the positions of its ``top`` best pairs, best first.
+
+    Pairs come grouped by row, rows ascending; equal scores keep the pairs' order.
+    """
+    # One sort of one integer key: the row in the high bits, the score in the low ones.
+    key = (rows.astype(np.int64) << 32) | _descending_bits(scores)
+    order = np.argsort(key, kind="stable")
+    bounds = np.searchsorted(rows, np.arange(groups + 1)).tolist()
+    return [order[lo : min(hi, lo + top)] for lo, hi in zip(bounds[:-1], bounds[1:], strict=True)]
+
+
+def _descending_bits(scores: npt.NDArray[np.float32]) -> npt.NDArray[np.int64]:
+    """Return unsigned 32-bit keys that sort as the scores do from high to low."""
+    # Adding 0.0 makes -0.0 equal to 0.0, as the scores compare.
+    bits = (np.asarray(scores, dtype=np.float32) + np.float32(0.0)).view(np.uint32)
+    # IEEE floats sort as their bits once negative ones are flipped whole and positive
+    # ones in their sign bit; the complement turns ascending into descending.
+    ascending = np.where(bits >> 31 == 1, ~bits, bits | np.uint32(1 << 31))
+    return (~ascending).astype(np.int64)
+
+
+@lru_cache(maxsize=1)
+def _blas() -> ThreadpoolController:
+    """Return the process's BLAS libraries, found once (finding them takes milliseconds)."""
+    return ThreadpoolController()
 
 
 def _scorer(model: LinearScorer | ModelVersion | None) -> LinearScorer:

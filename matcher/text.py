@@ -20,6 +20,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from matcher.normalise import title_tokens
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.text_cache import Row, RowStore, cache_dir, read_arrays, write_arrays
+from matcher.text_product import SplitRows
 
 # Bumped when the rows' meaning changes without the vectorizer's settings changing.
 SETTINGS = "char_wb-3-5-v1"
@@ -236,6 +237,7 @@ class TextSpace:
         self.vocabulary = vocabulary or TextVocabulary.default()
         self.texts = list(opportunity_texts)
         self._all: sparse.csr_matrix | None = None
+        self._split: SplitRows | None = None
         self._calls = 0
 
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
@@ -254,6 +256,20 @@ class TextSpace:
                 return self.vocabulary.rows([self.texts[i] for i in positions.tolist()])
             self._all = self.vocabulary.rows(self.texts)
         return sparse.csr_matrix(self._all[positions])
+
+    def products(
+        self, left: sparse.csr_matrix, positions: npt.NDArray[np.intp]
+    ) -> npt.NDArray[np.float32]:
+        """Return the similarities of left's rows with the opportunities at positions.
+
+        Once the run has built the whole matrix, its common n-grams are multiplied dense.
+        """
+        if self._split is None:
+            right = self.columns(positions)
+            if self._all is None:
+                return np.asarray(sparse.csr_matrix(left @ right.T).toarray(), dtype=np.float32)
+            self._split = SplitRows(self._all)
+        return self._split.similarity(left, positions)
 
     @property
     def opportunities(self) -> sparse.csr_matrix:

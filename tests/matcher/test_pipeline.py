@@ -2,6 +2,7 @@ import datetime as dt
 import gc
 from typing import Any
 
+import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -9,7 +10,7 @@ from matcher.features import FEATURE_NAMES
 from matcher.filters import UNKNOWN_TRAVEL_KM, excluded_demands
 from matcher.geo import Gazetteer
 from matcher.linking import Linker
-from matcher.pipeline import rank
+from matcher.pipeline import best_first, rank
 from matcher.ranker import LinearScorer
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.scales import dutch_rank, route
@@ -176,3 +177,16 @@ def test_ranking_leaves_the_cycle_collector_as_it_found_it(linker: Linker) -> No
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_best_first_orders_each_claimants_pairs_as_a_plain_sort_does() -> None:
+    rng = np.random.default_rng(7)
+    rows = np.sort(rng.integers(0, 6, size=400)).astype(np.intp)  # claimant 6 has no pairs
+    # Ties, zero of both signs, negatives and extremes, as scores of a learned model can be.
+    pool = np.array([0.5, 0.5, -0.0, 0.0, -0.25, 1e-30, -1e-30, 3.5, -7.0], dtype=np.float32)
+    scores = rng.choice(pool, size=400).astype(np.float32)
+    chosen = best_first(rows, scores, 5, 7)
+    expected = np.lexsort((-scores, rows))
+    assert len(chosen) == 7 and len(chosen[6]) == 0
+    for row, got in enumerate(chosen):
+        assert got.tolist() == [int(i) for i in expected if rows[i] == row][:5]
