@@ -17,6 +17,7 @@ import sklearn
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from matcher.char_grams import WordGrams, tfidf_rows
 from matcher.normalise import title_tokens
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.text_cache import Row, RowStore, cache_dir, read_arrays, write_arrays
@@ -93,6 +94,7 @@ class TextVocabulary:
         else:
             self.vectorizer, self.version = fitted
         self.width = len(self.vectorizer.vocabulary_)
+        self.grams = WordGrams(self.vectorizer.vocabulary_, self.vectorizer.ngram_range)
         self.store = store
         self._memo: dict[str, Row] = {}
         self.memo_limit = 40_000
@@ -103,8 +105,8 @@ class TextVocabulary:
         return _default_vocabulary()
 
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        """Return L2-normalised TF-IDF rows for texts."""
-        return sparse.csr_matrix(self.vectorizer.transform(texts))
+        """Return L2-normalised TF-IDF rows for texts (what the vectorizer would return)."""
+        return tfidf_rows(self.grams.counts(texts), self.vectorizer.idf_)
 
     def forget(self) -> None:
         """Forget the remembered rows (as a freshly started worker has none)."""
