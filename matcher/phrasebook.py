@@ -57,8 +57,8 @@ class Phrasebook:
             key = ("education", opportunity.education_level, claimant.education_level)
             out += self._phrases(key, explain.education_facts, claimant, opportunity)
         # Earlier outcomes and wishes hang on this very pair: nothing to share. Without
-        # either (most pairs) there is nothing to say.
-        if claimant.feedback or features.get("preferences", 0.0) > 0:
+        # either (most pairs, even of claimants with outcomes elsewhere) nothing to say.
+        if opportunity.id in claimant.feedback or features.get("preferences", 0.0) > 0:
             out += explain.for_claimant(explain.preference_facts(claimant, opportunity, features))
         if features.get("covenant", 0.0) > 0:
             out += self._phrases(("covenant",), _covenant)

@@ -29,7 +29,6 @@ from matcher.phrasebook import Phrasebook
 from matcher.ranker import LinearScorer, ModelVersion
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.text import claimant_titles, normalise_title
-from matcher.title_match import TitleMatch
 
 
 @dataclass(frozen=True)
@@ -179,8 +178,12 @@ def _scorer(model: LinearScorer | ModelVersion | None) -> LinearScorer:
 def block_results(context: FeatureContext, part: TopBlock) -> Iterator[ClaimantResult]:
     """Yield the results of one block: matches with their reasons, and advice."""
     phrases = context.phrases
+    block = part.block
+    best = context.titles.best_titles(block.claimants, block.rows, block.cols)
     with _collector_paused():
-        results = [_claimant_result(context, part, row, phrases) for row in range(len(part.chosen))]
+        results = [
+            _claimant_result(context, part, row, phrases, best) for row in range(len(part.chosen))
+        ]
     yield from results
 
 
@@ -202,7 +205,11 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _claimant_result(
-    context: FeatureContext, part: TopBlock, row: int, phrases: Phrasebook
+    context: FeatureContext,
+    part: TopBlock,
+    row: int,
+    phrases: Phrasebook,
+    best: npt.NDArray[np.intp],
 ) -> ClaimantResult:
     """Return one claimant's matches with their reasons, and advice."""
     block = part.block
@@ -215,7 +222,7 @@ def _claimant_result(
         part.scores[pairs].tolist(),
         block.features[:, pairs].T.tolist(),
         block.distance[pairs].tolist(),
-        _evidence(context.titles, claimant, cols),
+        _evidence(claimant, best[pairs]),
         strict=True,
     )
     matches = [
@@ -243,17 +250,12 @@ def _match(
 
 
 def _evidence(
-    titles: TitleMatch, claimant: ClaimantProfile, cols: npt.NDArray[np.intp]
+    claimant: ClaimantProfile, best: npt.NDArray[np.intp]
 ) -> list[explain.TitleEvidence | None]:
-    """Return per column the claimant's title that fits it best."""
+    """Return per match the claimant's title that fits it best (``best``: its position)."""
     names = claimant_titles(claimant)
     if not names:
-        return [None] * len(cols)
-    keys = np.array(titles.keys(claimant), dtype=np.intp)
-    strength = np.maximum(
-        titles.title_sim[np.ix_(keys, titles.opp_title_ids[cols])],
-        titles.occupation[np.ix_(keys, titles.opp_concept_ids[cols])],
-    )
+        return [None] * len(best)
     desired = {normalise_title(t) for t in claimant.desired_occupations}
     evidence = [explain.TitleEvidence(name, name in desired) for name in names]
-    return [evidence[i] for i in strength.argmax(axis=0).tolist()]
+    return [evidence[i] for i in best.tolist()]

@@ -107,6 +107,19 @@ class TitleMatch:
         )
         return occupation, title, recency
 
+    def best_titles(self, block: Sequence[ClaimantProfile], rows: Ids, cols: Ids) -> Ids:
+        """Return per (row, column) pair which of the claimant's titles fits it best.
+
+        The position in ``claimant_titles``; the first of equals (desired titles come first).
+        """
+        keys = _padded([self.keys(c) for c in block])[rows]
+        strength = np.maximum(
+            self.title_sim[keys, self.opp_title_ids[cols][:, None]],
+            self.occupation[keys, self.opp_concept_ids[cols][:, None]],
+        )
+        # Padding reads row 0 (all zeros) and comes last: it never wins over a real title.
+        return np.asarray(strength.argmax(axis=1), dtype=np.intp)
+
 
 def _padded(keys: list[list[int]]) -> Ids:
     """Return the title ids per claimant as rows of equal length, padded with 0 ("none")."""
