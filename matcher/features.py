@@ -50,6 +50,8 @@ NEGATIVE_FEEDBACK = frozenset({"declined", "rejected", "no_show"})
 
 Matrix = npt.NDArray[np.float32]
 Distances = npt.NDArray[np.float64]
+# The distinct opportunity columns of some pairs, ascending, and each pair's position there.
+Distinct = tuple[Ids, Ids]
 
 
 @dataclass
@@ -192,26 +194,30 @@ class FeatureContext:
     ) -> Matrix:
         """Return the features (in FEATURE_NAMES order) of the given (row, column) pairs."""
         occupation, title, recency = self.titles.pairs(block, rows, cols)
+        distinct = distinct_columns(cols, len(self.table.records))
         out = np.empty((len(FEATURE_NAMES), len(rows)), dtype=np.float32)
         out[0], out[2], out[7] = occupation, title, recency
-        out[1] = self._skills(block, rows, cols)
-        out[3] = self._text(block, rows, cols)
+        out[1] = self._skills(block, rows, cols, distinct)
+        out[3] = self._text(block, rows, distinct)
         out[4] = self._closeness(block, rows, distance)
         out[5] = self._hours(block, rows, cols)
         out[6] = self._education(block, rows, cols)
         out[8] = self.covenant[cols]
-        out[9] = self._preferences(block, rows, cols)
+        out[9] = self._preferences(block, rows, cols, distinct)
         return out
 
-    def _text(self, block: Sequence[ClaimantProfile], rows: Ids, cols: Ids) -> Matrix:
+    def _text(self, block: Sequence[ClaimantProfile], rows: Ids, distinct: Distinct) -> Matrix:
         if len(rows) == 0:
             return np.zeros(0, dtype=np.float32)
-        needed, position = np.unique(cols, return_inverse=True)
+        needed, position = distinct
         left = self.text_space.transform([claimant_text(c) for c in block])
         return self.text_space.products(left, needed)[rows, position]
 
-    def _skills(self, block: Sequence[ClaimantProfile], rows: Ids, cols: Ids) -> Matrix:
-        shared = _sample(self._skill_matrix([c.skills for c in block]), self.opp_skills, rows, cols)
+    def _skills(
+        self, block: Sequence[ClaimantProfile], rows: Ids, cols: Ids, distinct: Distinct
+    ) -> Matrix:
+        left = self._skill_matrix([c.skills for c in block])
+        shared = _sample(left, self.opp_skills, rows, distinct)
         return np.asarray(shared / self.opp_skill_counts[cols], dtype=np.float32)
 
     def _closeness(
@@ -238,10 +244,12 @@ class FeatureContext:
         fit = np.where(need < 0, 1.0, fit)
         return np.where(have == -9, 0.5, fit).astype(np.float32)
 
-    def _preferences(self, block: Sequence[ClaimantProfile], rows: Ids, cols: Ids) -> Matrix:
+    def _preferences(
+        self, block: Sequence[ClaimantProfile], rows: Ids, cols: Ids, distinct: Distinct
+    ) -> Matrix:
         scores = np.zeros(len(rows), dtype=np.float32)
         if any(c.preferences for c in block) and len(rows):
-            needed, position = np.unique(cols, return_inverse=True)
+            needed, position = distinct
             shares = self.keyword_texts.shares([c.preferences for c in block], needed)
             scores = np.minimum(shares[rows, position], 1.0).astype(np.float32)
         scores += self._feedback(block, rows, cols)
@@ -274,11 +282,25 @@ def _feedback_value(outcome: str) -> float:
     return 1.0 if outcome in POSITIVE_FEEDBACK else -1.0 if outcome in NEGATIVE_FEEDBACK else 0.0
 
 
-def _sample(left: sparse.csr_matrix, right: sparse.csr_matrix, rows: Ids, cols: Ids) -> Matrix:
+def distinct_columns(cols: Ids, width: int) -> Distinct:
+    """Return the distinct columns (ascending) and each pair's position among them.
+
+    What ``np.unique(cols, return_inverse=True)`` returns, by marking instead of sorting:
+    a block's ~230,000 pairs fall in at most ``width`` (the run's opportunities) columns.
+    """
+    present = np.zeros(width, dtype=bool)
+    present[cols] = True
+    slot = np.cumsum(present, dtype=np.intp) - 1
+    return np.flatnonzero(present), slot[cols]
+
+
+def _sample(
+    left: sparse.csr_matrix, right: sparse.csr_matrix, rows: Ids, distinct: Distinct
+) -> Matrix:
     """Return (left @ right.T) at the (row, column) pairs, multiplying only needed columns."""
     if len(rows) == 0:
         return np.zeros(0, dtype=np.float32)
-    needed, position = np.unique(cols, return_inverse=True)
+    needed, position = distinct
     # Densify the small product: sampling a sparse row scans it, and text rows are nearly full.
     product = sparse.csr_matrix(left @ right[needed].T).toarray()
     return np.asarray(product[rows, position], dtype=np.float32)

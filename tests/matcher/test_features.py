@@ -1,7 +1,9 @@
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from matcher.features import FEATURE_NAMES, FeatureContext
+from matcher.features import FEATURE_NAMES, FeatureContext, distinct_columns
 from matcher.geo import Gazetteer
 from matcher.linking import Concept, Linker, isco_code, level_matrix
 from matcher.records import ClaimantProfile, OpportunityRecord
@@ -115,3 +117,12 @@ def test_feedback_reaches_every_pair_it_was_given_for(keyword_linker: KeywordLin
         FEATURE_NAMES.index("preferences")
     ]
     assert preferences.tolist() == [1.0, 0.0, -1.0, 0.0, 1.0, -1.0, 0.0]
+
+
+@given(st.lists(st.integers(0, 30), max_size=80))
+def test_distinct_columns_are_what_np_unique_gives(columns: list[int]) -> None:
+    cols = np.array(columns, dtype=np.intp)
+    needed, position = distinct_columns(cols, 31)
+    expected, inverse = np.unique(cols, return_inverse=True)
+    assert needed.tolist() == expected.tolist()
+    assert position.tolist() == inverse.tolist()
