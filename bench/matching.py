@@ -45,6 +45,7 @@ from matcher.records import ClaimantProfile, OpportunityRecord, WorkExperience
 from matcher.scales import DUTCH_LEVELS, EDUCATION_LEVELS, OPPORTUNITY_KINDS
 from matcher.store.concepts import DatabaseConcepts
 from matcher.text import TextVocabulary, claimant_text, opportunity_text
+from matcher.threads import one_blas_thread
 from models import LinkedConcept
 from models.db import make_engine, make_session_factory
 
@@ -297,6 +298,7 @@ def ours(
 
 def one_size(n_claimants: int, n_opportunities: int, top: int, block_size: int) -> dict[str, Any]:
     """Generate one size, run the baseline and ours, and return the figures."""
+    one_blas_thread()  # as every process of the service does
     rng = np.random.default_rng(20261123)
     gazetteer = Gazetteer.default()
     names = titles(True)

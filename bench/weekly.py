@@ -40,6 +40,7 @@ from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.runs import content_hash, record_data, run_inputs, run_results
 from matcher.text import TextVocabulary
 from matcher.text_cache import RowStore
+from matcher.threads import one_blas_thread
 from matcher.words import word_index
 
 TOP = 20
@@ -163,6 +164,7 @@ def weekly(claimants: int, opportunities: int, new: int, runs_per_week: int) -> 
 
 def main() -> None:
     """Parse the sizes and run."""
+    one_blas_thread()  # as every process of the service does
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--claimants", type=int, default=5000)
     parser.add_argument("--opportunities", type=int, default=20000)

@@ -23,7 +23,7 @@ class WordGrams:
     """Counts a text's n-grams of a fixed vocabulary, word by word, remembering each word."""
 
     def __init__(
-        self, vocabulary: Mapping[str, int], ngram_range: tuple[int, int], limit: int = 200_000
+        self, vocabulary: Mapping[str, int], ngram_range: tuple[int, int], limit: int = 100_000
     ) -> None:
         self.vocabulary = vocabulary
         self.low, self.high = ngram_range
@@ -32,22 +32,26 @@ class WordGrams:
 
     def counts(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """Return the n-gram counts of texts (float32, sorted indices), as the vectorizer's."""
-        if len(self._words) > self.limit:
-            self._words.clear()
+        if isinstance(texts, str):  # as scikit-learn refuses it: not a list of one text
+            raise ValueError("Iterable over raw text documents expected, string object received.")
         parts: list[Ids] = []
-        lengths = np.zeros(len(texts), dtype=np.int64)
-        for row, text in enumerate(texts):
+        lengths = []
+        for text in texts:
+            length = 0
             for word in text.lower().split():
                 ids = self._words.get(word)
                 if ids is None:
+                    if len(self._words) >= self.limit:
+                        self._words.clear()
                     ids = self._words[word] = self._word_ids(word)
                 parts.append(ids)
-                lengths[row] += len(ids)
+                length += len(ids)
+            lengths.append(length)
         cols = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
-        rows = np.repeat(np.arange(len(texts)), lengths)
+        rows = np.repeat(np.arange(len(lengths)), lengths)
         ones = np.ones(len(cols), dtype=np.float32)
-        shape = (len(texts), len(self.vocabulary))
-        # Building CSR from coordinates sums repeated n-grams and sorts each row's columns.
+        shape = (len(lengths), len(self.vocabulary))
+        # Building CSR from coordinates sums repeated n-grams; the rows' columns are sorted.
         counts = sparse.coo_matrix((ones, (rows, cols)), shape=shape).tocsr()
         counts.sum_duplicates()
         return counts

@@ -20,6 +20,7 @@ from scipy import sparse
 from matcher.filters import OpportunityTable, feasible_except_distance, travel_limits, within_reach
 from matcher.geo import Gazetteer
 from matcher.linking import ConceptCache, Linker
+from matcher.pair_columns import Distinct, distinct_columns, sample_product
 from matcher.phrasebook import Phrasebook
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.scales import education_rank
@@ -50,8 +51,6 @@ NEGATIVE_FEEDBACK = frozenset({"declined", "rejected", "no_show"})
 
 Matrix = npt.NDArray[np.float32]
 Distances = npt.NDArray[np.float64]
-# The distinct opportunity columns of some pairs, ascending, and each pair's position there.
-Distinct = tuple[Ids, Ids]
 
 
 @dataclass
@@ -217,7 +216,7 @@ class FeatureContext:
         self, block: Sequence[ClaimantProfile], rows: Ids, cols: Ids, distinct: Distinct
     ) -> Matrix:
         left = self._skill_matrix([c.skills for c in block])
-        shared = _sample(left, self.opp_skills, rows, distinct)
+        shared = sample_product(left, self.opp_skills, rows, distinct)
         return np.asarray(shared / self.opp_skill_counts[cols], dtype=np.float32)
 
     def _closeness(
@@ -280,27 +279,3 @@ class FeatureContext:
 
 def _feedback_value(outcome: str) -> float:
     return 1.0 if outcome in POSITIVE_FEEDBACK else -1.0 if outcome in NEGATIVE_FEEDBACK else 0.0
-
-
-def distinct_columns(cols: Ids, width: int) -> Distinct:
-    """Return the distinct columns (ascending) and each pair's position among them.
-
-    What ``np.unique(cols, return_inverse=True)`` returns, by marking instead of sorting:
-    a block's ~230,000 pairs fall in at most ``width`` (the run's opportunities) columns.
-    """
-    present = np.zeros(width, dtype=bool)
-    present[cols] = True
-    slot = np.cumsum(present, dtype=np.intp) - 1
-    return np.flatnonzero(present), slot[cols]
-
-
-def _sample(
-    left: sparse.csr_matrix, right: sparse.csr_matrix, rows: Ids, distinct: Distinct
-) -> Matrix:
-    """Return (left @ right.T) at the (row, column) pairs, multiplying only needed columns."""
-    if len(rows) == 0:
-        return np.zeros(0, dtype=np.float32)
-    needed, position = distinct
-    # Densify the small product: sampling a sparse row scans it, and text rows are nearly full.
-    product = sparse.csr_matrix(left @ right[needed].T).toarray()
-    return np.asarray(product[rows, position], dtype=np.float32)

@@ -13,11 +13,9 @@ import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
-from threadpoolctl import ThreadpoolController
 
 from matcher import explain
 from matcher.features import FEATURE_NAMES, FeatureContext, PairBlock
@@ -107,14 +105,10 @@ def top_blocks(
     block_size: int = 128,
 ) -> Iterator[TopBlock]:
     """Yield the best feasible pairs per claimant, one block of claimants at a time."""
-    # One BLAS thread for the whole run: the products are small, and idle BLAS threads
-    # spin on the cores the web workers need (a third of the run's CPU time went to them).
-    # Set once: changing the number of threads restarts them (~20 ms).
-    with _blas().limit(limits=1, user_api="blas"):
-        for start in range(0, len(claimants), block_size):
-            block = context.feasible_pairs(claimants[start : start + block_size], extra_km=EXTRA_KM)
-            scores = scorer.score(block.features)
-            yield _kept(block, best_first(block.rows, scores, top, len(block.claimants)), scores)
+    for start in range(0, len(claimants), block_size):
+        block = context.feasible_pairs(claimants[start : start + block_size], extra_km=EXTRA_KM)
+        scores = scorer.score(block.features)
+        yield _kept(block, best_first(block.rows, scores, top, len(block.claimants)), scores)
 
 
 def _kept(
@@ -146,7 +140,8 @@ def best_first(
 
     Pairs come grouped by row, rows ascending; equal scores keep the pairs' order.
     """
-    # One sort of one integer key: the row in the high bits, the score in the low ones.
+    # One stable sort of one integer key (row in the high bits, score in the low ones)
+    # instead of a two-key lexsort: the same order at a third of the cost.
     key = (rows.astype(np.int64) << 32) | _descending_bits(scores)
     order = np.argsort(key, kind="stable")
     bounds = np.searchsorted(rows, np.arange(groups + 1)).tolist()
@@ -160,13 +155,9 @@ def _descending_bits(scores: npt.NDArray[np.float32]) -> npt.NDArray[np.int64]:
     # IEEE floats sort as their bits once negative ones are flipped whole and positive
     # ones in their sign bit; the complement turns ascending into descending.
     ascending = np.where(bits >> 31 == 1, ~bits, bits | np.uint32(1 << 31))
-    return (~ascending).astype(np.int64)
-
-
-@lru_cache(maxsize=1)
-def _blas() -> ThreadpoolController:
-    """Return the process's BLAS libraries, found once (finding them takes milliseconds)."""
-    return ThreadpoolController()
+    descending = (~ascending).astype(np.int64)
+    descending[np.isnan(scores)] = 0xFFFFFFFF  # last, as a sort puts NaN
+    return descending
 
 
 def _scorer(model: LinearScorer | ModelVersion | None) -> LinearScorer:

@@ -73,7 +73,8 @@ class TextVocabulary:
 
     A fixed vocabulary makes an opportunity's vector depend on its own text only, so a run
     transforms just the opportunities it needs, and a score does not change when other
-    opportunities come or go (a weekly update can rank only the new ones).
+    opportunities come or go (a weekly update can rank only the new ones), but for float32
+    rounding in the products (matcher/text_product.py).
     """
 
     def __init__(
@@ -94,7 +95,7 @@ class TextVocabulary:
         else:
             self.vectorizer, self.version = fitted
         self.width = len(self.vectorizer.vocabulary_)
-        self.grams = WordGrams(self.vectorizer.vocabulary_, self.vectorizer.ngram_range)
+        self.grams = _word_grams(self.vectorizer)
         self.store = store
         self._memo: dict[str, Row] = {}
         self.memo_limit = 40_000
@@ -150,6 +151,16 @@ class TextVocabulary:
         indices = np.concatenate([p[0] for p in parts])
         data = np.concatenate([p[1] for p in parts])
         return sparse.csr_matrix((data, indices, indptr), shape=(len(texts), self.width))
+
+
+def _word_grams(vectorizer: TfidfVectorizer) -> WordGrams:
+    """Return a word-by-word counter of the vectorizer's n-grams; refuse settings it lacks."""
+    params = vectorizer.get_params()
+    expected = {"analyzer": "char_wb", "lowercase": True, "strip_accents": None}
+    expected |= {"preprocessor": None, "sublinear_tf": True, "use_idf": True, "norm": "l2"}
+    if any(params[name] != value for name, value in expected.items()):
+        raise ValueError(f"rows are counted word by word only with {expected}")
+    return WordGrams(vectorizer.vocabulary_, vectorizer.ngram_range)
 
 
 def taxonomy_texts() -> list[str]:
@@ -267,9 +278,12 @@ class TextSpace:
         Once the run has built the whole matrix, its common n-grams are multiplied dense.
         """
         if self._split is None:
-            right = self.columns(positions)
-            if self._all is None:
+            if self._all is None and self._calls == 0:  # perhaps a session's only block
+                right = self.columns(positions)
                 return np.asarray(sparse.csr_matrix(left @ right.T).toarray(), dtype=np.float32)
+            if self._all is None:
+                self._calls += 1
+                self._all = self.vocabulary.rows(self.texts)
             self._split = SplitRows(self._all)
         return self._split.similarity(left, positions)
 

@@ -5,7 +5,8 @@ most texts. In a sparse product each n-gram of a claimant walks the list of ever
 opportunity that has it, so those few make up most of the work (about 90 % for the 512
 most common in our benchmark). They are multiplied here as small dense matrices, which
 BLAS does many times faster per term, and the rest as sparse ones. The sum is the same
-product, up to the order in which floats are added.
+product up to float32 rounding (which columns are dense follows the rows given, and BLAS
+adds in an order of its own): differences of about 1e-7, far below what a score shows.
 """
 
 from __future__ import annotations

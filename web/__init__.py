@@ -6,6 +6,7 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from matcher.threads import one_blas_thread
 from models.settings import ConfigError, Settings
 from web import (
     api,
@@ -30,6 +31,7 @@ from web.public import bp as public_bp
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app from the environment, with `config` overriding for tests."""
+    one_blas_thread()  # a web worker ranks sessions: small products, cores shared
     app = Flask(__name__)
     configure_settings(app, config)
     db.init_app(app)

@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from matcher.threads import one_blas_thread
 from models.migrate import upgrade
 from models.settings import Settings
 from web.api.commands import api_token
@@ -38,6 +39,7 @@ class EntryPointGroup(click.Group):
 @click.group(cls=EntryPointGroup)
 def main() -> None:
     """Zicht op Werk: match claimants to work, run the weekly sessions."""
+    one_blas_thread()  # runs and jobs started from here rank: small products, cores shared
 
 
 @main.group()

@@ -3,8 +3,10 @@
 from pathlib import Path
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from matcher.text import TextVocabulary, load_vocabulary, save_vocabulary
 
@@ -70,3 +72,14 @@ def test_forgetting_words_past_the_limit_changes_nothing() -> None:
     vocabulary.grams.limit = 2
     for _ in range(3):
         assert_same_rows(vocabulary, TEXTS)
+
+
+def test_a_single_string_is_refused_as_the_vectorizer_refuses_it() -> None:
+    with pytest.raises(ValueError, match="string object received"):
+        TextVocabulary(FITTED_ON).transform("kok")  # a str is a sequence of str
+
+
+def test_a_vectorizer_that_counts_otherwise_is_refused() -> None:
+    words = TfidfVectorizer(analyzer="word", sublinear_tf=True).fit(["kok magazijn"])
+    with pytest.raises(ValueError, match="word by word"):
+        TextVocabulary([], fitted=(words, "words-v1"))

@@ -3,9 +3,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from matcher.features import FEATURE_NAMES, FeatureContext, distinct_columns
+from matcher.features import FEATURE_NAMES, FeatureContext
 from matcher.geo import Gazetteer
 from matcher.linking import Concept, Linker, isco_code, level_matrix
+from matcher.pair_columns import distinct_columns
 from matcher.records import ClaimantProfile, OpportunityRecord
 from tests.matcher.conftest import TODAY, KeywordLinker, make_claimant, make_opportunity
 

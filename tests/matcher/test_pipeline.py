@@ -14,7 +14,7 @@ from matcher.pipeline import best_first, rank
 from matcher.ranker import LinearScorer
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.scales import dutch_rank, route
-from tests.matcher.conftest import TODAY, make_claimant, make_opportunity
+from tests.matcher.conftest import TODAY, KeywordLinker, make_claimant, make_opportunity
 
 POSTCODES = ["1271", "1272AB", "1251", "1261", "1211", "1411", "3511", "3762", "1000", "9711"]
 TITLES = ["orderpicker", "Kok (m/v)", "schoonmaker", "verkoper", "chauffeur", "hovenier", "xyz"]
@@ -181,12 +181,36 @@ def test_ranking_leaves_the_cycle_collector_as_it_found_it(linker: Linker) -> No
 
 def test_best_first_orders_each_claimants_pairs_as_a_plain_sort_does() -> None:
     rng = np.random.default_rng(7)
-    rows = np.sort(rng.integers(0, 6, size=400)).astype(np.intp)  # claimant 6 has no pairs
-    # Ties, zero of both signs, negatives and extremes, as scores of a learned model can be.
-    pool = np.array([0.5, 0.5, -0.0, 0.0, -0.25, 1e-30, -1e-30, 3.5, -7.0], dtype=np.float32)
-    scores = rng.choice(pool, size=400).astype(np.float32)
-    chosen = best_first(rows, scores, 5, 7)
+    # Claimant 0 and 3 have no pairs (first and in the middle), 6 none at the end.
+    rows = np.sort(rng.choice([1, 2, 4, 5], size=400)).astype(np.intp)
+    # Ties, zero of both signs, negatives, extremes and NaN of both signs, as a learned
+    # model's scores can be.
+    pool = [0.5, 0.5, -0.0, 0.0, -0.25, 1e-30, -1e-30, 3.5, -7.0, np.inf, -np.inf, np.nan]
+    scores = rng.choice(np.array(pool + [-np.nan], dtype=np.float32), size=400)
     expected = np.lexsort((-scores, rows))
-    assert len(chosen) == 7 and len(chosen[6]) == 0
-    for row, got in enumerate(chosen):
-        assert got.tolist() == [int(i) for i in expected if rows[i] == row][:5]
+    for top in (0, 5, 400):
+        chosen = best_first(rows, scores, top, 7)
+        assert len(chosen) == 7 and len(chosen[0]) == len(chosen[3]) == len(chosen[6]) == 0
+        for row, got in enumerate(chosen):
+            assert got.tolist() == [int(i) for i in expected if rows[i] == row][:top]
+    empty = best_first(np.zeros(0, np.intp), np.zeros(0, np.float32), 5, 2)  # no pairs at all
+    assert [c.tolist() for c in empty] == [[], []]
+
+
+def test_each_match_names_the_claimants_title_that_fits_it() -> None:
+    claimant = make_claimant(
+        desired_occupations=["orderpicker"],
+        work_history=[{"title": "kok", "years": 4}, {"title": "schoonmaker", "years": 1}],
+    )
+    places = [
+        make_opportunity(id="o1", title="Kok", description="Koken", skills=[]),
+        make_opportunity(id="o2", title="Orderpicker", skills=[]),
+        make_opportunity(id="o3", title="Schoonmaker", description="Schoonmaken", skills=[]),
+    ]
+    [result] = rank([claimant], places, today=TODAY, top=3, linker=KeywordLinker())
+    reasons = {m.opportunity_id: m.reasons[0] for m in result.matches}
+    assert reasons == {
+        "o1": "Dit past bij uw ervaring als kok.",
+        "o2": "Dit past bij het werk dat u zoekt: orderpicker.",
+        "o3": "Dit past bij uw ervaring als schoonmaker.",
+    }

@@ -1,6 +1,7 @@
 """The split text product (common n-grams dense) equals the plain sparse product."""
 
 import numpy as np
+import pytest
 from scipy import sparse
 
 from matcher.text import TextSpace, TextVocabulary
@@ -62,4 +63,20 @@ def test_a_run_gives_the_same_similarities_before_and_after_it_builds_the_whole_
         np.testing.assert_allclose(
             space.products(left, positions), expected[:, positions], atol=1e-6
         )
-    assert space._split is not None
+
+
+def test_a_pairs_similarity_hardly_depends_on_the_other_opportunities(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Which n-grams are multiplied dense follows the run's texts (few here, so that the
+    # two runs choose differently), and BLAS adds in an order of its own: a pair's value
+    # may differ in float32's last bits, not more.
+    monkeypatch.setattr("matcher.text.SplitRows", lambda rows: SplitRows(rows, 5))
+    left = VOCABULARY.transform(CLAIMANTS)
+    whole = TextSpace(OPPORTUNITIES * 3, VOCABULARY)
+    part = TextSpace(OPPORTUNITIES[4:] + OPPORTUNITIES[:2], VOCABULARY)
+    every, some = np.arange(21, dtype=np.intp), np.arange(5, dtype=np.intp)
+    for _ in range(3):  # the first call reads rows; later ones multiply the split rows
+        on_whole, on_part = whole.products(left, every), part.products(left, some)
+        np.testing.assert_allclose(on_part[:, :3], on_whole[:, 4:7], rtol=0, atol=1e-6)
+        np.testing.assert_allclose(on_part[:, 3:], on_whole[:, :2], rtol=0, atol=1e-6)
