@@ -281,10 +281,10 @@ class TextSpace:
             if self._all is None and self._calls == 0:  # perhaps a session's only block
                 right = self.columns(positions)
                 return np.asarray(sparse.csr_matrix(left @ right.T).toarray(), dtype=np.float32)
-            if self._all is None:
-                self._calls += 1
-                self._all = self.vocabulary.rows(self.texts)
-            self._split = SplitRows(self._all)
+            self._calls += 1
+            whole = self.vocabulary.rows(self.texts) if self._all is None else self._all
+            self._split = SplitRows(whole)
+            self._all = None  # the split holds the rows; a later columns() reads them again
         return self._split.similarity(left, positions)
 
     @property

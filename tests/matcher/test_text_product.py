@@ -63,6 +63,10 @@ def test_a_run_gives_the_same_similarities_before_and_after_it_builds_the_whole_
         np.testing.assert_allclose(
             space.products(left, positions), expected[:, positions], atol=1e-6
         )
+    # The split keeps the rows; the whole matrix asked for after is read again, the same.
+    np.testing.assert_array_equal(
+        space.opportunities.toarray(), VOCABULARY.transform(OPPORTUNITIES).toarray()
+    )
 
 
 def test_a_pairs_similarity_hardly_depends_on_the_other_opportunities(
