@@ -21,13 +21,13 @@ import tempfile
 from typing import Any
 
 import numpy as np
-from matching import (
+from matching import timed
+from synthetic import (
     TODAY,
     default_linker,
     make_claimants,
     make_opportunities,
     region_postcodes,
-    timed,
     titles,
 )
 
