@@ -10,7 +10,7 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from matcher.features import NEGATIVE_FEEDBACK, POSITIVE_FEEDBACK
+from matcher.feedback import NEGATIVE_FEEDBACK, POSITIVE_FEEDBACK
 from matcher.linking import Linker
 from matcher.occupations import OccupationLinker
 from matcher.ranker import labels_from_outcomes, select_model

@@ -117,7 +117,11 @@ def _mediator_note(fact: Fact) -> str:
         case "education":
             return _mediator_education(v["needed"], v["have"], v["fits"])
         case "earlier":
-            return "Eerder interesse getoond." if v["liked"] else "Paste eerder niet."
+            if v["liked"]:
+                return "Eerder interesse getoond."
+            return (
+                "Eerder niet op gesprek verschenen." if v.get("no_show") else "Paste eerder niet."
+            )
         case "preferences":
             return f"Sluit aan bij wensen: {', '.join(v['liked'][:3]) or 'wensen'}."
         case "covenant":

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from matcher.feedback import outcome_sign
 from matcher.limits import unknown_fields
 from matcher.limits.checks import travel_limit
 from matcher.records import ClaimantProfile, OpportunityRecord
@@ -156,10 +157,10 @@ def preference_facts(
 ) -> list[Fact]:
     """Return the claimant's earlier outcome with the place, or the wishes it meets."""
     outcome = claimant.feedback.get(opportunity.id)
-    if outcome in {"interested", "applied", "interview", "placed"}:
-        return [Fact("earlier", {"liked": True})]
-    if outcome in {"declined", "rejected"}:
-        return [Fact("earlier", {"liked": False})]
+    sign = outcome_sign(outcome)
+    if sign != 0:
+        # The same rule as the ranking feature: a place ranked lower always says why.
+        return [Fact("earlier", {"liked": sign > 0, "no_show": outcome == "no_show"})]
     if features.get("preferences", 0.0) <= 0:
         return []
     text = f"{opportunity.title} {opportunity.description} {opportunity.employer}".lower()
@@ -199,6 +200,8 @@ def _claimant_sentence(fact: Fact) -> str:
         case "earlier":
             if v["liked"]:
                 return "U had eerder interesse in deze plek."
+            if v.get("no_show"):
+                return "U kwam eerder niet op het gesprek voor deze plek. Daarom staat hij lager."
             return "Deze plek paste eerder niet. Daarom staat hij lager."
         case "preferences":
             return f"Dit past bij wat u zoekt: {', '.join(v['liked'][:3]) or 'uw wensen'}."

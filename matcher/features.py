@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
+from matcher.feedback import outcome_sign
 from matcher.filters import OpportunityTable, feasible_except_distance, travel_limits, within_reach
 from matcher.geo import Gazetteer
 from matcher.linking import ConceptCache, Linker
@@ -46,8 +47,6 @@ FEATURE_NAMES = (
     "covenant",
     "preferences",
 )
-POSITIVE_FEEDBACK = frozenset({"interested", "applied", "interview", "placed"})
-NEGATIVE_FEEDBACK = frozenset({"declined", "rejected", "no_show"})
 
 Matrix = npt.NDArray[np.float32]
 Distances = npt.NDArray[np.float64]
@@ -278,4 +277,4 @@ class FeatureContext:
 
 
 def _feedback_value(outcome: str) -> float:
-    return 1.0 if outcome in POSITIVE_FEEDBACK else -1.0 if outcome in NEGATIVE_FEEDBACK else 0.0
+    return float(outcome_sign(outcome))

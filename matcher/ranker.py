@@ -26,7 +26,8 @@ from sklearn.utils import Tags
 from sklearn.utils.multiclass import check_classification_targets, type_of_target
 from sklearn.utils.validation import check_is_fitted, validate_data
 
-from matcher.features import FEATURE_NAMES, NEGATIVE_FEEDBACK, POSITIVE_FEEDBACK
+from matcher.features import FEATURE_NAMES
+from matcher.feedback import NEGATIVE_FEEDBACK, POSITIVE_FEEDBACK
 
 # Why these weights: what someone did or wants to do weighs most (occupation, title,
 # skills), then whether the place is reachable and fits the week, then the rest.

@@ -18,7 +18,7 @@ def test_every_route_names_known_kinds_and_every_ladder_step_has_one() -> None:
 
 
 def test_the_rankers_feedback_statuses_equal_the_lifecycles() -> None:
-    from matcher.features import NEGATIVE_FEEDBACK, POSITIVE_FEEDBACK
+    from matcher.feedback import NEGATIVE_FEEDBACK, POSITIVE_FEEDBACK
     from models.lifecycle import NEGATIVE_MATCH_STATUSES, POSITIVE_MATCH_STATUSES
 
     assert set(POSITIVE_FEEDBACK) == set(POSITIVE_MATCH_STATUSES)

@@ -3,9 +3,12 @@ import gc
 from typing import Any
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from matcher import explain
+from matcher.audiences import for_mediator
 from matcher.features import FEATURE_NAMES
 from matcher.filters import UNKNOWN_TRAVEL_KM, excluded_demands
 from matcher.geo import Gazetteer
@@ -14,6 +17,7 @@ from matcher.pipeline import best_first, rank
 from matcher.ranker import LinearScorer
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.scales import dutch_rank, route
+from models.lifecycle import MATCH_STATUSES
 from tests.matcher.conftest import TODAY, KeywordLinker, make_claimant, make_opportunity
 
 POSTCODES = ["1271", "1272AB", "1251", "1261", "1211", "1411", "3511", "3762", "1000", "9711"]
@@ -214,3 +218,34 @@ def test_each_match_names_the_claimants_title_that_fits_it() -> None:
         "o2": "Dit past bij het werk dat u zoekt: orderpicker.",
         "o3": "Dit past bij uw ervaring als schoonmaker.",
     }
+
+
+@pytest.mark.parametrize("status", MATCH_STATUSES)
+def test_every_earlier_outcome_that_moves_a_place_is_said(linker: Linker, status: str) -> None:
+    """A place the ranking lifts or lowers for an earlier outcome always says so."""
+    places = [make_opportunity(id="a"), make_opportunity(id="b")]
+    claimant = make_claimant(feedback={"b": status})
+    result = rank([claimant], places, today=TODAY, top=2, linker=linker)[0]
+    moved = {m.opportunity_id: m for m in result.matches}["b"]
+    earlier = [r for r in moved.reasons if "eerder" in r]
+    if moved.features["preferences"] < 0:
+        assert [m.opportunity_id for m in result.matches] == ["a", "b"]
+        assert earlier and earlier[0].endswith("Daarom staat hij lager.")
+    elif moved.features["preferences"] > 0:
+        assert [m.opportunity_id for m in result.matches] == ["b", "a"]
+        assert earlier == ["U had eerder interesse in deze plek."]
+    else:
+        assert earlier == []
+
+
+def test_a_no_show_is_named_to_the_claimant_and_the_mediator(linker: Linker) -> None:
+    places = [make_opportunity(id="a"), make_opportunity(id="b")]
+    claimant = make_claimant(feedback={"b": "no_show"})
+    result = rank([claimant], places, today=TODAY, top=2, linker=linker)[0]
+    assert result.matches[1].opportunity_id == "b"
+    assert (
+        "U kwam eerder niet op het gesprek voor deze plek. Daarom staat hij lager."
+        in result.matches[1].reasons
+    )
+    fact = explain.preference_facts(claimant, places[1], result.matches[1].features)[0]
+    assert for_mediator([fact]) == ["Eerder niet op gesprek verschenen."]
