@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -22,7 +23,7 @@ from matcher.filters import OpportunityTable, feasible_except_distance, travel_l
 from matcher.geo import Gazetteer
 from matcher.linking import ConceptCache, Linker
 from matcher.pair_columns import Distinct, distinct_columns, sample_product
-from matcher.phrasebook import Phrasebook
+from matcher.phrasebook import OpportunityKeys, Phrasebook
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.scales import education_rank
 from matcher.text import (
@@ -105,6 +106,11 @@ class FeatureContext:
         self._build_places(claimants)
         self.ids = {o.id: i for i, o in enumerate(opportunities)}
         self.phrases = Phrasebook()  # the reasons' sentences, shared by the run's blocks
+
+    @cached_property
+    def reason_keys(self) -> OpportunityKeys:
+        """Return what decides each opportunity's sentences (built when first explained)."""
+        return OpportunityKeys.build(self.table.records)
 
     def _build_columns(self, opps: list[OpportunityRecord]) -> None:
         self.skill_index = Index([normalise_term(s) for o in opps for s in o.skills])

@@ -9,14 +9,64 @@ gives. One phrasebook serves a whole run.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from matcher import explain
 from matcher.records import ClaimantProfile, OpportunityRecord
 
 Key = tuple[object, ...]
+Ids = npt.NDArray[np.intp]
+Column = npt.NDArray[np.float64]
 NEAR = "near"
+
+
+@dataclass(frozen=True)
+class OpportunityKeys:
+    """Per opportunity of a run, the values that decide its sentences, as columns."""
+
+    skill_list: Ids  # which distinct skill list it asks, -1 for none
+    asked_start: Ids  # its asked skill terms: terms[asked_start[i]:asked_start[i + 1]]
+    asked_terms: Ids  # term ids (of ``terms``), in the order the sentences name them
+    terms: dict[str, int]  # skill term (normalised) -> id
+    offered: Column  # hours offered as said (hours_max, 0 if unknown)
+    education: Ids  # the level asked, numbered, -1 for none
+    levels: dict[str, int]  # education level -> its number
+    kind: Ids  # the kind, numbered
+
+    @classmethod
+    def build(cls, opportunities: Sequence[OpportunityRecord]) -> OpportunityKeys:
+        """Return the keys of a run's opportunities (once per run)."""
+        lists: dict[tuple[str, ...], int] = {}
+        terms: dict[str, int] = {}
+        levels: dict[str, int] = {}
+        kinds: dict[str, int] = {}
+        skill_list, starts, asked = [], [0], []
+        for o in opportunities:
+            skills = tuple(o.skills)
+            skill_list.append(lists.setdefault(skills, len(lists)) if skills else -1)
+            asked += [terms.setdefault(t, len(terms)) for t in explain.skill_terms(skills)]
+            starts.append(len(asked))
+        return cls(
+            skill_list=np.array(skill_list, dtype=np.intp),
+            asked_start=np.array(starts, dtype=np.intp),
+            asked_terms=np.array(asked, dtype=np.intp),
+            terms=terms,
+            offered=np.array([o.hours_max or 0.0 for o in opportunities], dtype=np.float64),
+            education=np.array(
+                [
+                    levels.setdefault(o.education_level, len(levels)) if o.education_level else -1
+                    for o in opportunities
+                ],
+                dtype=np.intp,
+            ),
+            levels=levels,
+            kind=np.array([kinds.setdefault(o.kind, len(kinds)) for o in opportunities], np.intp),
+        )
 
 
 class Phrasebook:
@@ -34,34 +84,89 @@ class Phrasebook:
         title: explain.TitleEvidence | None,
     ) -> list[str]:
         """Return what ``explain.reasons`` returns for this match."""
-        out: list[str] = []
+        return [
+            *self.head(claimant, opportunity, features, distance_km, title),
+            *self.wishes(claimant, opportunity, features),
+            *self.tail(opportunity, features),
+        ]
+
+    def head(
+        self,
+        claimant: ClaimantProfile,
+        opportunity: OpportunityRecord,
+        features: Mapping[str, float],
+        distance_km: float,
+        title: explain.TitleEvidence | None,
+    ) -> list[str]:
+        """Return the sentences before the wishes: title, distance, skills, hours, education."""
+        return [
+            *self.occupation(features, title),
+            *self.distance(distance_km),
+            *self.skills(claimant, opportunity),
+            *self.hours(claimant, opportunity, features),
+            *self.education(claimant, opportunity),
+        ]
+
+    def occupation(
+        self, features: Mapping[str, float], title: explain.TitleEvidence | None
+    ) -> list[str]:
+        """Return the title sentence: decided by the title, if desired, and how close."""
         occupation, fuzzy = features.get("occupation", 0.0), features.get("title", 0.0)
-        if title is not None and not (occupation < 0.25 and fuzzy < 0.6):
-            close = occupation >= 0.75 or fuzzy >= 0.85
-            key: Key = ("occupation", title.title, title.desired, close)
-            out += self._phrases(key, explain.occupation_facts, features, title)
-        # The sentence shows whole km (or "dichtbij"): the shown figure is the key.
+        if title is None or (occupation < 0.25 and fuzzy < 0.6):
+            return []
+        close = occupation >= 0.75 or fuzzy >= 0.85
+        key: Key = ("occupation", title.title, title.desired, close)
+        return self._phrases(key, explain.occupation_facts, features, title)
+
+    def distance(self, distance_km: float) -> list[str]:
+        """Return the distance sentence: it shows whole km (or "dichtbij"), its key."""
         key = ("distance", NEAR if distance_km < 1.0 else f"{distance_km:.0f}")
-        out += self._phrases(key, _distance, distance_km)
-        if opportunity.skills:
-            # Which asked skills the claimant has decides both skill sentences.
-            have = explain.skill_terms(tuple(claimant.skills))
-            asked = explain.skill_terms(tuple(opportunity.skills))
-            key = ("skills", tuple(opportunity.skills), *(term in have for term in asked))
-            out += self._phrases(key, explain.skill_facts, claimant, opportunity)
-        if claimant.hours_per_week is not None:
-            fits = features.get("hours", 0.0) >= 1.0
-            key = ("hours", claimant.hours_per_week, fits, opportunity.hours_max or 0.0)
-            out += self._phrases(key, explain.hours_facts, claimant, opportunity, features)
-        if opportunity.education_level is not None:
-            key = ("education", opportunity.education_level, claimant.education_level)
-            out += self._phrases(key, explain.education_facts, claimant, opportunity)
-        # Earlier outcomes and wishes hang on this very pair: nothing to share. Without
-        # either (most pairs, even of claimants with outcomes elsewhere) nothing to say.
-        if opportunity.id in claimant.feedback or features.get("preferences", 0.0) > 0:
-            out += explain.for_claimant(explain.preference_facts(claimant, opportunity, features))
-        if features.get("covenant", 0.0) > 0:
-            out += self._phrases(("covenant",), _covenant)
+        return self._phrases(key, _distance, distance_km)
+
+    def skills(self, claimant: ClaimantProfile, opportunity: OpportunityRecord) -> list[str]:
+        """Return the skill sentences: decided by which asked skills the claimant has."""
+        if not opportunity.skills:
+            return []
+        have = explain.skill_terms(tuple(claimant.skills))
+        asked = explain.skill_terms(tuple(opportunity.skills))
+        key = ("skills", tuple(opportunity.skills), *(term in have for term in asked))
+        return self._phrases(key, explain.skill_facts, claimant, opportunity)
+
+    def hours(
+        self,
+        claimant: ClaimantProfile,
+        opportunity: OpportunityRecord,
+        features: Mapping[str, float],
+    ) -> list[str]:
+        """Return the hours sentence: decided by the hours wanted and offered, and the fit."""
+        if claimant.hours_per_week is None:
+            return []
+        fits = features.get("hours", 0.0) >= 1.0
+        key = ("hours", claimant.hours_per_week, fits, opportunity.hours_max or 0.0)
+        return self._phrases(key, explain.hours_facts, claimant, opportunity, features)
+
+    def education(self, claimant: ClaimantProfile, opportunity: OpportunityRecord) -> list[str]:
+        """Return the education sentence: decided by the level asked and the claimant's."""
+        if opportunity.education_level is None:
+            return []
+        key = ("education", opportunity.education_level, claimant.education_level)
+        return self._phrases(key, explain.education_facts, claimant, opportunity)
+
+    @staticmethod
+    def wishes(
+        claimant: ClaimantProfile, opportunity: OpportunityRecord, features: Mapping[str, float]
+    ) -> list[str]:
+        """Return the sentence of an earlier outcome or of wishes met: one pair's own."""
+        # Without either (most pairs, even of claimants with outcomes elsewhere) nothing.
+        if not has_wishes(claimant, opportunity, features.get("preferences", 0.0)):
+            return []
+        return explain.for_claimant(explain.preference_facts(claimant, opportunity, features))
+
+    def tail(self, opportunity: OpportunityRecord, features: Mapping[str, float]) -> list[str]:
+        """Return the sentences after the wishes: covenant and kind of place."""
+        out = (
+            [*self._phrases(("covenant",), _covenant)] if features.get("covenant", 0.0) > 0 else []
+        )
         if opportunity.kind in explain.KIND_SENTENCES:
             out.append(explain.KIND_SENTENCES[opportunity.kind])
         return out
@@ -72,6 +177,13 @@ class Phrasebook:
         if said is None:
             said = self._said[key] = explain.for_claimant(facts(*args))
         return said
+
+
+def has_wishes(
+    claimant: ClaimantProfile, opportunity: OpportunityRecord, preferences: float
+) -> bool:
+    """Return whether a pair has an earlier outcome or wishes it meets, to be said."""
+    return opportunity.id in claimant.feedback or preferences > 0
 
 
 def _distance(km: float) -> list[explain.Fact]:

@@ -18,15 +18,14 @@ import numpy as np
 import numpy.typing as npt
 
 from matcher import explain
+from matcher.block_reasons import block_reasons
 from matcher.features import FEATURE_NAMES, FeatureContext, PairBlock
 from matcher.filters import unknowns
 from matcher.geo import Gazetteer
 from matcher.limits.place import EXTRA_KM
 from matcher.linking import ConceptCache, Linker
-from matcher.phrasebook import Phrasebook
 from matcher.ranker import LinearScorer, ModelVersion
 from matcher.records import ClaimantProfile, OpportunityRecord
-from matcher.text import claimant_titles, normalise_title
 
 
 @dataclass(frozen=True)
@@ -168,12 +167,16 @@ def _scorer(model: LinearScorer | ModelVersion | None) -> LinearScorer:
 
 def block_results(context: FeatureContext, part: TopBlock) -> Iterator[ClaimantResult]:
     """Yield the results of one block: matches with their reasons, and advice."""
-    phrases = context.phrases
     block = part.block
     best = context.titles.best_titles(block.claimants, block.rows, block.cols)
+    missing = [explain.unknown_reasons(unknowns(c)) for c in block.claimants]
     with _collector_paused():
+        said = block_reasons(
+            context.phrases, context.reason_keys, context.table.records, block, best, missing
+        )
         results = [
-            _claimant_result(context, part, row, phrases, best) for row in range(len(part.chosen))
+            _claimant_result(context, part, row, said, missing[row])
+            for row in range(len(part.chosen))
         ]
     yield from results
 
@@ -196,57 +199,31 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _claimant_result(
-    context: FeatureContext,
-    part: TopBlock,
-    row: int,
-    phrases: Phrasebook,
-    best: npt.NDArray[np.intp],
+    context: FeatureContext, part: TopBlock, row: int, said: list[list[str]], missing: list[str]
 ) -> ClaimantResult:
-    """Return one claimant's matches with their reasons, and advice."""
+    """Return one claimant's matches with their reasons (``said`` per pair), and advice."""
     block = part.block
     claimant = block.claimants[row]
-    missing = explain.unknown_reasons(unknowns(claimant))
     pairs = part.chosen[row]
-    cols = block.cols[pairs]
+    records = context.table.records
     rows = zip(
-        cols.tolist(),
+        pairs.tolist(),
+        block.cols[pairs].tolist(),
         part.scores[pairs].tolist(),
         block.features[:, pairs].T.tolist(),
         block.distance[pairs].tolist(),
-        _evidence(claimant, best[pairs]),
         strict=True,
     )
     matches = [
-        _match(phrases, claimant, context.table.records[col], score, values, km, title, missing)
-        for col, score, values, km, title in rows
+        RankedPair(
+            records[col].id,
+            round(score, 4),
+            said[p],
+            dict(zip(FEATURE_NAMES, values, strict=True)),
+            round(km, 2),
+        )
+        for p, col, score, values, km in rows
     ]
     further = int(block.further[row])
     advice = missing + explain.advice(claimant, len(matches), further, EXTRA_KM)
     return ClaimantResult(claimant.id, matches, advice)
-
-
-def _match(
-    phrases: Phrasebook,
-    claimant: ClaimantProfile,
-    opportunity: OpportunityRecord,
-    score: float,
-    values: list[float],
-    km: float,
-    title: explain.TitleEvidence | None,
-    missing: list[str],
-) -> RankedPair:
-    features = dict(zip(FEATURE_NAMES, values, strict=True))
-    reasons = phrases.reasons(claimant, opportunity, features, km, title) + missing
-    return RankedPair(opportunity.id, round(score, 4), reasons, features, round(km, 2))
-
-
-def _evidence(
-    claimant: ClaimantProfile, best: npt.NDArray[np.intp]
-) -> list[explain.TitleEvidence | None]:
-    """Return per match the claimant's title that fits it best (``best``: its position)."""
-    names = claimant_titles(claimant)
-    if not names:
-        return [None] * len(best)
-    desired = {normalise_title(t) for t in claimant.desired_occupations}
-    evidence = [explain.TitleEvidence(name, name in desired) for name in names]
-    return [evidence[i] for i in best.tolist()]
