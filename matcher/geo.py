@@ -155,24 +155,41 @@ def haversine_matrix(
     lat1: FloatArray, lon1: FloatArray, lat2: FloatArray, lon2: FloatArray
 ) -> FloatArray:
     """Return km between every point of the first set (rows) and of the second (columns)."""
-    p1, l1 = np.radians(lat1)[:, None], np.radians(lon1)[:, None]
-    p2, l2 = np.radians(lat2)[None, :], np.radians(lon2)[None, :]
-    a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin((l2 - l1) / 2) ** 2
-    return np.asarray(
-        2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0))), dtype=np.float64
-    )
+    first, second = _unit_vectors(lat1, lon1), _unit_vectors(lat2, lon2)
+    # The chord between unit vectors gives the great-circle distance as the haversine
+    # formula does (sin(angle / 2) = chord / 2), with no sines per pair: one region's
+    # places against another's are millions of pairs. Squares are summed in place.
+    chord = np.subtract.outer(first[0], second[0])
+    chord *= chord
+    for axis in (1, 2):
+        step = np.subtract.outer(first[axis], second[axis])
+        step *= step
+        chord += step
+    return _arc_km(chord)
 
 
 def haversine_pairs(
     lat1: FloatArray, lon1: FloatArray, lat2: FloatArray, lon2: FloatArray
 ) -> FloatArray:
     """Return km between paired points (element-wise, same length)."""
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    dl = np.radians(lon2) - np.radians(lon1)
-    a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return np.asarray(
-        2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0))), dtype=np.float64
-    )
+    steps = _unit_vectors(lat1, lon1) - _unit_vectors(lat2, lon2)
+    return _arc_km(np.sum(steps * steps, axis=0))
+
+
+def _unit_vectors(lat: FloatArray, lon: FloatArray) -> FloatArray:
+    """Return points in degrees as unit vectors from the earth's centre: (3, points)."""
+    phi, lam = np.radians(np.asarray(lat, dtype=np.float64)), np.radians(lon)
+    return np.stack([np.cos(phi) * np.cos(lam), np.cos(phi) * np.sin(lam), np.sin(phi)])
+
+
+def _arc_km(squared_chord: FloatArray) -> FloatArray:
+    """Return the great-circle km of squared chords between unit vectors (changed in place)."""
+    half = np.sqrt(squared_chord, out=squared_chord)
+    half *= 0.5
+    np.clip(half, 0.0, 1.0, out=half)
+    arc = np.arcsin(half, out=half)
+    arc *= 2 * EARTH_RADIUS_KM
+    return np.asarray(arc, dtype=np.float64)
 
 
 def _place(row: dict[str, str]) -> Place:

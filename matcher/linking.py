@@ -11,7 +11,7 @@ import hashlib
 import inspect
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -215,21 +215,28 @@ def level_matrix(rows: Sequence[Concept], cols: Sequence[Concept]) -> npt.NDArra
         (lambda c, n=n: c.isco[:n] if len(c.isco) >= n else "", credit)
         for n, credit in zip((4, 3, 2), LEVEL_CREDIT[1:], strict=True)
     ]
+    # Coarse levels first, so that a closer level agreeing overwrites their credit.
     for key, credit in reversed(levels):
-        a, b = _codes([key(c) for c in rows], [key(c) for c in cols])
-        out = np.where((a[:, None] == b[None, :]) & (a[:, None] >= 0), credit, out)
-    return out.astype(np.float32)
+        for row_ids, col_ids in _agreeing([key(c) for c in rows], [key(c) for c in cols]):
+            out[np.ix_(row_ids, col_ids)] = credit
+    return out
 
 
-def _codes(a: list[str], b: list[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    index: dict[str, int] = {}
-    for value in (*a, *b):
+def _agreeing(
+    a: list[str], b: list[str]
+) -> Iterator[tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]]:
+    """Yield per value that both sides have (not empty) the positions of it on each side."""
+    # Only the agreeing cells are written: most pairs share no group at all.
+    on_b: dict[str, list[int]] = {}
+    for j, value in enumerate(b):
         if value:
-            index.setdefault(value, len(index))
-    as_ids = [
-        np.array([index.get(v, -1) if v else -1 for v in side], dtype=np.int64) for side in (a, b)
-    ]
-    return as_ids[0], as_ids[1]
+            on_b.setdefault(value, []).append(j)
+    on_a: dict[str, list[int]] = {}
+    for i, value in enumerate(a):
+        if value in on_b:
+            on_a.setdefault(value, []).append(i)
+    for value, row_ids in on_a.items():
+        yield np.array(row_ids, dtype=np.intp), np.array(on_b[value], dtype=np.intp)
 
 
 class NullLinker:

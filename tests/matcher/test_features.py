@@ -34,6 +34,34 @@ def test_occupation_levels() -> None:
     assert level_matrix([Concept()], [Concept()]).tolist() == [[0.0]]
 
 
+def closest_level(a: Concept, b: Concept) -> float:
+    """The credit by the rule itself: same occupation 1, same 4/3/2 ISCO digits less."""
+    if a.uri and a.uri == b.uri:
+        return 1.0
+    for digits, credit in ((4, 0.75), (3, 0.5), (2, 0.25)):
+        if len(a.isco) >= digits and a.isco[:digits] == b.isco[:digits]:
+            return credit
+    return 0.0
+
+
+concepts = st.builds(
+    Concept,
+    st.sampled_from(["", "u1", "u2", "u3"]),
+    st.just(""),
+    st.sampled_from(["", "9", "93", "932", "9321", "9329", "9333", "5120", "51"]),
+)
+
+
+@given(st.lists(concepts, max_size=12), st.lists(concepts, max_size=12))
+def test_occupation_levels_follow_the_rule_for_every_pair(
+    rows: list[Concept], cols: list[Concept]
+) -> None:
+    expected = [[closest_level(a, b) for b in cols] for a in rows]
+    matrix = level_matrix(rows, cols)
+    assert matrix.shape == (len(rows), len(cols)) and matrix.dtype == np.float32
+    assert matrix.tolist() == expected
+
+
 def test_isco_code_sources() -> None:
     assert isco_code(Concept(uri="http://data.europa.eu/esco/isco/C9321")) == "9321"
     assert isco_code(KeywordLinker().link_many(["kok"])[0][0]) == "5120"

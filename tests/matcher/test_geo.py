@@ -1,10 +1,14 @@
 import gzip
+import math
 from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from matcher.geo import (
+    EARTH_RADIUS_KM,
     Gazetteer,
     build_pc4_table,
     haversine_km,
@@ -99,3 +103,31 @@ def test_areas_within_a_distance_are_those_whose_centre_is_that_near() -> None:
     # Amsterdam's centre (1012) is about 25 km from Laren's: inside 30 km, outside 20.
     assert "1012" in places.areas_within("1251", 30.0)
     assert "1012" not in places.areas_within("1251", 20.0)
+
+
+def haversine_formula(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The textbook haversine formula, one pair at a time (the reference)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(max(a, 0.0), 1.0)))
+
+
+@given(
+    st.lists(st.tuples(st.floats(-89.9, 89.9), st.floats(-180, 180)), min_size=1, max_size=6),
+    st.lists(st.tuples(st.floats(-89.9, 89.9), st.floats(-180, 180)), min_size=1, max_size=6),
+)
+def test_distances_follow_the_haversine_formula(
+    first: list[tuple[float, float]], second: list[tuple[float, float]]
+) -> None:
+    # Neighbouring PC4 centroids are a few hundred metres apart: short hops included.
+    second = [*second, (first[0][0] + 1e-4, first[0][1]), first[0]]
+    (lat1, lon1), (lat2, lon2) = (np.array(points).T for points in (first, second))
+    matrix = haversine_matrix(lat1, lon1, lat2, lon2)
+    for i, a in enumerate(first):
+        for j, b in enumerate(second):
+            assert matrix[i, j] == pytest.approx(haversine_formula(*a, *b), abs=1e-6)
+    assert matrix[0, -1] == 0.0
+    assert matrix[0, -2] == pytest.approx(0.0111195, abs=1e-6)  # 1e-4 degree of latitude
+    pairs = haversine_pairs(lat1[:1], lon1[:1], lat2[:1], lon2[:1])
+    assert pairs[0] == pytest.approx(matrix[0, 0], abs=1e-9)
