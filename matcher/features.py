@@ -144,9 +144,13 @@ class FeatureContext:
 
         With ``columns``, only for the opportunities at those positions.
         """
-        rows = self._place_rows(block)
         places = self.opp_place_ids if columns is None else self.opp_place_ids[columns]
-        out = self.place_distance[np.maximum(rows, 0)][:, places]
+        return self.place_distances(block)[:, places]
+
+    def place_distances(self, block: Sequence[ClaimantProfile]) -> Distances:
+        """Return km between each claimant of the block and each opportunities' place."""
+        rows = self._place_rows(block)
+        out = self.place_distance[np.maximum(rows, 0)]
         out[rows < 0, :] = np.nan
         return out
 
@@ -169,15 +173,18 @@ class FeatureContext:
         # Claimants come sorted by place: most opportunities are beyond the block's reach,
         # so every check below runs only on those within the longest travel plus extra_km.
         columns = self.in_reach(claimants, float(limits.max(initial=0.0)) + extra_km)
-        distance = self.distances(claimants, columns)
+        # Reach is decided per place and then spread to the places' opportunities: a block
+        # has ~4,000 places but ~40,000 opportunities, and their km would be ~80 MB.
+        by_place = self.place_distances(claimants)
+        places = self.opp_place_ids[columns]
         rest = feasible_except_distance(claimants, self.table, columns)
-        feasible = rest & within_reach(distance, limits)
-        further = (rest & within_reach(distance, limits + extra_km)).sum(axis=1) - feasible.sum(
+        feasible = rest & within_reach(by_place, limits)[:, places]
+        further = (rest & within_reach(by_place, limits + extra_km)[:, places]).sum(
             axis=1
-        )
+        ) - feasible.sum(axis=1)
         rows, local = np.nonzero(feasible)
         cols = columns[local]
-        pair_distance = distance[rows, local]
+        pair_distance = by_place[rows, places[local]]
         features = self.pair_features(claimants, rows, cols, pair_distance)
         return PairBlock(claimants, rows, cols, features, pair_distance, further)
 

@@ -22,6 +22,8 @@ import numpy as np
 import numpy.typing as npt
 
 EARTH_RADIUS_KM = 6371.0088
+# Rows of a distance matrix computed at once (through one buffer of this many rows).
+CHORD_ROWS = 128
 _POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*(?:[A-Za-z]{2})?\s*$")
 _HEADER = ("pc4", "lat", "lon", "place", "municipality", "cbs_code")
 
@@ -156,16 +158,24 @@ def haversine_matrix(
 ) -> FloatArray:
     """Return km between every point of the first set (rows) and of the second (columns)."""
     first, second = _unit_vectors(lat1, lon1), _unit_vectors(lat2, lon2)
+    out = np.empty((first.shape[1], second.shape[1]), dtype=np.float64)
     # The chord between unit vectors gives the great-circle distance as the haversine
     # formula does (sin(angle / 2) = chord / 2), with no sines per pair: one region's
-    # places against another's are millions of pairs. Squares are summed in place.
-    chord = np.subtract.outer(first[0], second[0])
-    chord *= chord
-    for axis in (1, 2):
-        step = np.subtract.outer(first[axis], second[axis])
-        step *= step
-        chord += step
-    return _arc_km(chord)
+    # places against another's are millions of pairs. Rows go in slices through one
+    # reused buffer: fresh temporaries of the whole size cost more in page faults
+    # than the arithmetic itself.
+    step = np.empty((min(CHORD_ROWS, len(out)), out.shape[1]), dtype=np.float64)
+    for start in range(0, len(out), CHORD_ROWS):
+        rows = slice(start, start + CHORD_ROWS)
+        chord, buffer = out[rows], step[: len(out[rows])]
+        np.subtract.outer(first[0, rows], second[0], out=chord)
+        chord *= chord
+        for axis in (1, 2):
+            np.subtract.outer(first[axis, rows], second[axis], out=buffer)
+            buffer *= buffer
+            chord += buffer
+        _arc_km(chord)
+    return out
 
 
 def haversine_pairs(

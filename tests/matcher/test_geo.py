@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from matcher.geo import (
+    CHORD_ROWS,
     EARTH_RADIUS_KM,
     Gazetteer,
     build_pc4_table,
@@ -131,3 +132,16 @@ def test_distances_follow_the_haversine_formula(
     assert matrix[0, -2] == pytest.approx(0.0111195, abs=1e-6)  # 1e-4 degree of latitude
     pairs = haversine_pairs(lat1[:1], lon1[:1], lat2[:1], lon2[:1])
     assert pairs[0] == pytest.approx(matrix[0, 0], abs=1e-9)
+
+
+def test_a_matrix_of_more_rows_than_one_slice_is_whole() -> None:
+    rng = np.random.default_rng(7)
+    rows = CHORD_ROWS * 2 + 3
+    lat1, lon1 = rng.uniform(50.7, 53.6, rows), rng.uniform(3.3, 7.2, rows)
+    lat2, lon2 = rng.uniform(50.7, 53.6, 4), rng.uniform(3.3, 7.2, 4)
+    matrix = haversine_matrix(lat1, lon1, lat2, lon2)
+    expected = [
+        [haversine_formula(a, b, c, d) for c, d in zip(lat2, lon2, strict=True)]
+        for a, b in zip(lat1, lon1, strict=True)
+    ]
+    assert matrix == pytest.approx(np.array(expected), abs=1e-6)
