@@ -21,7 +21,8 @@ import numpy.typing as npt
 
 from matcher import explain
 from matcher.features import FEATURE_NAMES, PairBlock
-from matcher.phrasebook import OpportunityKeys, Phrasebook, has_wishes
+from matcher.phrasebook import Phrasebook, has_wishes
+from matcher.reason_keys import OpportunityKeys
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.text import claimant_titles, normalise_title
 
@@ -29,6 +30,7 @@ Ids = npt.NDArray[np.intp]
 Column = npt.NDArray[np.float64]
 # A skill list longer than this cannot be a bit mask in a float64 without loss.
 MASK_BITS = 52
+_NO_TERMS: Ids = np.zeros(0, dtype=np.intp)
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ def block_reasons(
     ``best`` is per pair the position of the claimant's best fitting title
     (``TitleMatch.best_titles``).
     """
+    keys.learn(block.cols)
     pairs = _Pairs(block, records, best)
     parts = [
         _occupation(phrases, pairs),
@@ -189,12 +192,7 @@ def _skills(phrases: Phrasebook, keys: OpportunityKeys, pairs: _Pairs) -> Part:
 def _skill_masks(keys: OpportunityKeys, pairs: _Pairs) -> Column:
     """Return per pair which asked skills the claimant has, as bits in asked order."""
     block = pairs.block
-    starts, ends = keys.asked_start[block.cols], keys.asked_start[block.cols + 1]
-    counts = ends - starts
-    total = int(counts.sum())
-    owner = np.repeat(np.arange(pairs.count), counts)
-    position = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-    terms = keys.asked_terms[np.repeat(starts, counts) + position]
+    owner, position, terms, counts = _asked_terms(keys, block.cols)
     width = len(keys.terms) + 1
     have = np.unique(
         [
@@ -211,6 +209,21 @@ def _skill_masks(keys: OpportunityKeys, pairs: _Pairs) -> Column:
     too_long = counts > MASK_BITS
     masks[too_long] = -1.0 - np.flatnonzero(too_long)
     return masks
+
+
+def _asked_terms(keys: OpportunityKeys, cols: Ids) -> tuple[Ids, Ids, Ids, Ids]:
+    """Return the asked skill terms of every pair, flat: their pair, place in the list, id.
+
+    Also how many each pair's opportunity asks.
+    """
+    distinct, at = np.unique(cols, return_inverse=True)
+    lists = [keys.asked[col] for col in distinct.tolist()]
+    lengths = np.array([len(ids) for ids in lists], dtype=np.intp)
+    flat = np.concatenate([_NO_TERMS, *lists])
+    starts, counts = (np.cumsum(lengths) - lengths)[at.ravel()], lengths[at.ravel()]
+    owner = np.repeat(np.arange(len(cols)), counts)
+    position = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    return owner, position, flat[np.repeat(starts, counts) + position], counts
 
 
 def _hours(phrases: Phrasebook, keys: OpportunityKeys, pairs: _Pairs) -> Part:

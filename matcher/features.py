@@ -23,7 +23,8 @@ from matcher.filters import OpportunityTable, feasible_except_distance, travel_l
 from matcher.geo import Gazetteer
 from matcher.linking import ConceptCache, Linker
 from matcher.pair_columns import Distinct, distinct_columns, sample_product
-from matcher.phrasebook import OpportunityKeys, Phrasebook
+from matcher.phrasebook import Phrasebook
+from matcher.reason_keys import OpportunityKeys
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.scales import education_rank
 from matcher.text import (
@@ -109,8 +110,8 @@ class FeatureContext:
 
     @cached_property
     def reason_keys(self) -> OpportunityKeys:
-        """Return what decides each opportunity's sentences (built when first explained)."""
-        return OpportunityKeys.build(self.table.records)
+        """Return what decides each opportunity's sentences (found when first explained)."""
+        return OpportunityKeys(self.table.records)
 
     def _build_columns(self, opps: list[OpportunityRecord]) -> None:
         self.skill_index = Index([normalise_term(s) for o in opps for s in o.skills])

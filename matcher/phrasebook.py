@@ -9,64 +9,14 @@ gives. One phrasebook serves a whole run.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from typing import Any
-
-import numpy as np
-import numpy.typing as npt
 
 from matcher import explain
 from matcher.records import ClaimantProfile, OpportunityRecord
 
 Key = tuple[object, ...]
-Ids = npt.NDArray[np.intp]
-Column = npt.NDArray[np.float64]
 NEAR = "near"
-
-
-@dataclass(frozen=True)
-class OpportunityKeys:
-    """Per opportunity of a run, the values that decide its sentences, as columns."""
-
-    skill_list: Ids  # which distinct skill list it asks, -1 for none
-    asked_start: Ids  # its asked skill terms: terms[asked_start[i]:asked_start[i + 1]]
-    asked_terms: Ids  # term ids (of ``terms``), in the order the sentences name them
-    terms: dict[str, int]  # skill term (normalised) -> id
-    offered: Column  # hours offered as said (hours_max, 0 if unknown)
-    education: Ids  # the level asked, numbered, -1 for none
-    levels: dict[str, int]  # education level -> its number
-    kind: Ids  # the kind, numbered
-
-    @classmethod
-    def build(cls, opportunities: Sequence[OpportunityRecord]) -> OpportunityKeys:
-        """Return the keys of a run's opportunities (once per run)."""
-        lists: dict[tuple[str, ...], int] = {}
-        terms: dict[str, int] = {}
-        levels: dict[str, int] = {}
-        kinds: dict[str, int] = {}
-        skill_list, starts, asked = [], [0], []
-        for o in opportunities:
-            skills = tuple(o.skills)
-            skill_list.append(lists.setdefault(skills, len(lists)) if skills else -1)
-            asked += [terms.setdefault(t, len(terms)) for t in explain.skill_terms(skills)]
-            starts.append(len(asked))
-        return cls(
-            skill_list=np.array(skill_list, dtype=np.intp),
-            asked_start=np.array(starts, dtype=np.intp),
-            asked_terms=np.array(asked, dtype=np.intp),
-            terms=terms,
-            offered=np.array([o.hours_max or 0.0 for o in opportunities], dtype=np.float64),
-            education=np.array(
-                [
-                    levels.setdefault(o.education_level, len(levels)) if o.education_level else -1
-                    for o in opportunities
-                ],
-                dtype=np.intp,
-            ),
-            levels=levels,
-            kind=np.array([kinds.setdefault(o.kind, len(kinds)) for o in opportunities], np.intp),
-        )
 
 
 class Phrasebook:

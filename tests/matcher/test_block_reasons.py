@@ -12,9 +12,10 @@ from matcher.features import FEATURE_NAMES, FeatureContext, PairBlock
 from matcher.filters import unknowns
 from matcher.geo import Gazetteer
 from matcher.linking import Linker
-from matcher.phrasebook import OpportunityKeys, Phrasebook
+from matcher.phrasebook import Phrasebook
 from matcher.pipeline import top_blocks
 from matcher.ranker import LinearScorer
+from matcher.reason_keys import OpportunityKeys
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.text import claimant_titles, normalise_title
 from tests.matcher.conftest import TODAY, make_claimant, make_opportunity
@@ -131,7 +132,7 @@ def test_edges_of_the_shown_km_and_of_long_skill_lists() -> None:
     block = hand_block(claimants, records, km)
     best = np.zeros(len(block.rows), dtype=np.intp)
     extra = [explain.unknown_reasons(unknowns(c)) for c in claimants]
-    keys = OpportunityKeys.build(records)
+    keys = OpportunityKeys(records)
     said = block_reasons(Phrasebook(), keys, records, block, best, extra)
     assert said == expected(block, records, best)
     # The first two differ only past the mask's bits: so do their skill sentences.
@@ -140,3 +141,20 @@ def test_edges_of_the_shown_km_and_of_long_skill_lists() -> None:
     # Every pair gets a list of its own.
     said[0].append("changed")
     assert all(s[-1] != "changed" for s in said[1:])
+
+
+def test_keys_are_found_only_for_the_places_a_run_shows(linker: Linker) -> None:
+    claimants = [make_claimant(id="a", max_travel_km=3)]
+    near = [make_opportunity(id=f"n{i}", skills=["kassa", SKILLS[i % 7]]) for i in range(4)]
+    far = [make_opportunity(id=f"f{i}", postcode="9711") for i in range(50)]
+    context = FeatureContext(
+        claimants, far + near, linker=linker, gazetteer=Gazetteer.default(), today=TODAY
+    )
+    (part,) = top_blocks(context, claimants, top=2, scorer=LinearScorer.default())
+    best = context.titles.best_titles(part.block.claimants, part.block.rows, part.block.cols)
+    said = block_reasons(context.phrases, context.reason_keys, far + near, part.block, best, [[]])
+    assert len(said) == 2
+    assert sorted(np.flatnonzero(context.reason_keys.known).tolist()) == sorted(
+        set(part.block.cols.tolist())
+    )
+    assert said == expected(part.block, far + near, best)
