@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from matcher.explain import Fact, TitleEvidence, facts
+from matcher.feedback import NO_SHOW
 from matcher.filters import unknowns
 from matcher.limits import LIMITS, Audience, unknown_fields
 from matcher.records import ClaimantProfile, OpportunityRecord
@@ -119,9 +120,7 @@ def _mediator_note(fact: Fact) -> str:
         case "earlier":
             if v["liked"]:
                 return "Eerder interesse getoond."
-            return (
-                "Eerder niet op gesprek verschenen." if v.get("no_show") else "Paste eerder niet."
-            )
+            return "Eerder niet op gesprek verschenen." if v.get(NO_SHOW) else "Paste eerder niet."
         case "preferences":
             return f"Sluit aan bij wensen: {', '.join(v['liked'][:3]) or 'wensen'}."
         case "covenant":

@@ -6,15 +6,14 @@ are columns over the block's pairs: each distinct row of them is said once, by t
 phrasebook from one pair that has it, and every pair's reasons are one lookup of its
 combination of parts. Earlier outcomes and wishes hang on the pair itself and are said
 pair by pair. The result equals ``Phrasebook.reasons`` pair by pair (a test holds them
-together); it only costs a few array operations per block instead of a dozen Python
-calls per pair.
+together); per pair only the assembly of its parts' sentences is left in Python.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -22,7 +21,7 @@ import numpy.typing as npt
 from matcher import explain
 from matcher.features import FEATURE_NAMES, PairBlock
 from matcher.phrasebook import Phrasebook, has_wishes
-from matcher.reason_keys import OpportunityKeys
+from matcher.reason_keys import NO_TERMS, OpportunityKeys
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.text import claimant_titles, normalise_title
 
@@ -30,7 +29,6 @@ Ids = npt.NDArray[np.intp]
 Column = npt.NDArray[np.float64]
 # A skill list longer than this cannot be a bit mask in a float64 without loss.
 MASK_BITS = 52
-_NO_TERMS: Ids = np.zeros(0, dtype=np.intp)
 
 
 @dataclass(frozen=True)
@@ -49,7 +47,6 @@ class Part:
 def block_reasons(
     phrases: Phrasebook,
     keys: OpportunityKeys,
-    records: Sequence[OpportunityRecord],
     block: PairBlock,
     best: Ids,
     extra: Sequence[list[str]],
@@ -60,7 +57,7 @@ def block_reasons(
     (``TitleMatch.best_titles``).
     """
     keys.learn(block.cols)
-    pairs = _Pairs(block, records, best)
+    pairs = _Pairs(block, keys.records, best)
     parts = [
         _occupation(phrases, pairs),
         _said(
@@ -111,7 +108,8 @@ class _Pairs:
         return dict(zip(FEATURE_NAMES, self.block.features[:, p].tolist(), strict=True))
 
     def column(self, name: str) -> npt.NDArray[np.float32]:
-        return np.asarray(self.block.features[FEATURE_NAMES.index(name)], dtype=np.float32)
+        # In the features' own dtype: the sentences are said from these same values.
+        return cast(npt.NDArray[np.float32], self.block.features[FEATURE_NAMES.index(name)])
 
     def per_row(self, values: Sequence[float]) -> Column:
         """Return a value per claimant of the block as a column over the pairs."""
@@ -162,15 +160,16 @@ def _numbered(values: npt.NDArray[Any]) -> tuple[npt.NDArray[np.int64], int]:
 def _shown_km(distance: npt.NDArray[np.float64]) -> Column:
     """Return the km as the sentence shows them: -1 under 1 km, else whole km (NaN: -2)."""
     # np.rint rounds half to even on the exact binary value, as f"{km:.0f}" does.
-    shown = np.where(distance < 1.0, -1.0, np.rint(distance))
+    shown = np.where(distance < explain.NEAR_KM, -1.0, np.rint(distance))
     return np.where(np.isnan(shown), -2.0, shown)
 
 
 def _occupation(phrases: Phrasebook, pairs: _Pairs) -> Part:
     occupation, fuzzy = pairs.column("occupation"), pairs.column("title")
     has_titles = pairs.per_row([bool(claimant_titles(c)) for c in pairs.block.claimants])
-    present = (has_titles > 0) & ~((occupation < 0.25) & (fuzzy < 0.6))
-    close = (occupation >= 0.75) | (fuzzy >= 0.85)
+    low = (occupation < explain.TITLE_EVIDENCE[0]) & (fuzzy < explain.TITLE_EVIDENCE[1])
+    present = (has_titles > 0) & ~low
+    close = (occupation >= explain.TITLE_CLOSE[0]) | (fuzzy >= explain.TITLE_CLOSE[1])
     return _said(
         lambda p: phrases.occupation(pairs.features(p), pairs.evidence(p)),
         pairs,
@@ -219,7 +218,7 @@ def _asked_terms(keys: OpportunityKeys, cols: Ids) -> tuple[Ids, Ids, Ids, Ids]:
     distinct, at = np.unique(cols, return_inverse=True)
     lists = [keys.asked[col] for col in distinct.tolist()]
     lengths = np.array([len(ids) for ids in lists], dtype=np.intp)
-    flat = np.concatenate([_NO_TERMS, *lists])
+    flat = np.concatenate([NO_TERMS, *lists])
     starts, counts = (np.cumsum(lengths) - lengths)[at.ravel()], lengths[at.ravel()]
     owner = np.repeat(np.arange(len(cols)), counts)
     position = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
@@ -227,15 +226,14 @@ def _asked_terms(keys: OpportunityKeys, cols: Ids) -> tuple[Ids, Ids, Ids, Ids]:
 
 
 def _hours(phrases: Phrasebook, keys: OpportunityKeys, pairs: _Pairs) -> Part:
-    wanted = [
-        np.nan if c.hours_per_week is None else c.hours_per_week for c in pairs.block.claimants
-    ]
-    column = pairs.per_row(wanted)
+    claimants = pairs.block.claimants
+    known = pairs.per_row([c.hours_per_week is not None for c in claimants]) > 0
+    column = pairs.per_row([c.hours_per_week or 0.0 for c in claimants])
     return _said(
         lambda p: phrases.hours(pairs.claimant(p), pairs.opportunity(p), pairs.features(p)),
         pairs,
-        ~np.isnan(column),
-        [column, pairs.column("hours") >= 1.0, keys.offered[pairs.block.cols]],
+        known,
+        [column, pairs.column("hours") >= explain.HOURS_FIT, keys.offered[pairs.block.cols]],
     )
 
 

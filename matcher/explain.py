@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from matcher.feedback import outcome_sign
+from matcher.feedback import NO_SHOW, outcome_sign
 from matcher.limits import unknown_fields
 from matcher.limits.checks import travel_limit
 from matcher.records import ClaimantProfile, OpportunityRecord
@@ -21,6 +21,15 @@ from matcher.text import normalise_term
 
 # What the claimant reads about each missing value a hard limit needs (matcher.limits).
 UNKNOWN_SENTENCES = {unknown.field: unknown.sentence for unknown in unknown_fields()}
+
+# One place for each rule that decides a sentence: the phrasebook and the block's reasons
+# (matcher.phrasebook, matcher.block_reasons) key their sentences by the same rules.
+# A title is evidence from this occupation credit or fuzzy title similarity on,
+TITLE_EVIDENCE = (0.25, 0.6)
+# and close evidence from these.
+TITLE_CLOSE = (0.75, 0.85)
+HOURS_FIT = 1.0  # the hours feature at which the hours fit
+NEAR_KM = 1.0  # closer than this, a place is "dichtbij"
 
 KIND_SENTENCES = {
     "placement": "Dit is een werkplek bij een werkgever die mensen een kans wil geven.",
@@ -104,9 +113,9 @@ def occupation_facts(features: Mapping[str, float], title: TitleEvidence | None)
     """Return the occupation fact: the claimant's title, when it is evidence for the match."""
     occupation, fuzzy = features.get("occupation", 0.0), features.get("title", 0.0)
     # A shared ISCO group is evidence at any level; a fuzzy title only when it is close.
-    if title is None or (occupation < 0.25 and fuzzy < 0.6):
+    if title is None or (occupation < TITLE_EVIDENCE[0] and fuzzy < TITLE_EVIDENCE[1]):
         return []
-    close = occupation >= 0.75 or fuzzy >= 0.85
+    close = occupation >= TITLE_CLOSE[0] or fuzzy >= TITLE_CLOSE[1]
     return [Fact("occupation", {"title": title.title, "desired": title.desired, "close": close})]
 
 
@@ -137,9 +146,14 @@ def hours_facts(
     wanted = claimant.hours_per_week
     if wanted is None:
         return []
-    fits = features.get("hours", 0.0) >= 1.0
-    offered = opportunity.hours_max or 0.0
+    fits = features.get("hours", 0.0) >= HOURS_FIT
+    offered = offered_hours(opportunity)
     return [Fact("hours", {"wanted": wanted, "offered": offered, "fits": fits})]
+
+
+def offered_hours(opportunity: OpportunityRecord) -> float:
+    """Return the hours a place offers as the sentences say them (0 when unknown)."""
+    return opportunity.hours_max or 0.0
 
 
 def education_facts(claimant: ClaimantProfile, opportunity: OpportunityRecord) -> list[Fact]:
@@ -160,7 +174,7 @@ def preference_facts(
     sign = outcome_sign(outcome)
     if sign != 0:
         # The same rule as the ranking feature: a place ranked lower always says why.
-        return [Fact("earlier", {"liked": sign > 0, "no_show": outcome == "no_show"})]
+        return [Fact("earlier", {"liked": sign > 0, NO_SHOW: outcome == NO_SHOW})]
     if features.get("preferences", 0.0) <= 0:
         return []
     text = f"{opportunity.title} {opportunity.description} {opportunity.employer}".lower()
@@ -178,7 +192,7 @@ def _claimant_sentence(fact: Fact) -> str:
                 return f"Dit past bij het werk dat u zoekt: {v['title']}."
             return f"Dit past bij uw ervaring als {v['title']}."
         case "distance":
-            if v["km"] < 1.0:
+            if v["km"] < NEAR_KM:
                 return "Deze plek is dichtbij: minder dan 1 km van uw huis."
             return f"U woont {v['km']:.0f} km van deze plek."
         case "skills":
@@ -200,7 +214,7 @@ def _claimant_sentence(fact: Fact) -> str:
         case "earlier":
             if v["liked"]:
                 return "U had eerder interesse in deze plek."
-            if v.get("no_show"):
+            if v.get(NO_SHOW):
                 return "U kwam eerder niet op het gesprek voor deze plek. Daarom staat hij lager."
             return "Deze plek paste eerder niet. Daarom staat hij lager."
         case "preferences":

@@ -149,7 +149,7 @@ class FeatureContext:
         return self.place_distances(block)[:, places]
 
     def place_distances(self, block: Sequence[ClaimantProfile]) -> Distances:
-        """Return km between each claimant of the block and each opportunities' place."""
+        """Return km between each claimant of the block and each place of an opportunity."""
         rows = self._place_rows(block)
         out = self.place_distance[np.maximum(rows, 0)]
         out[rows < 0, :] = np.nan
@@ -175,7 +175,8 @@ class FeatureContext:
         # so every check below runs only on those within the longest travel plus extra_km.
         columns = self.in_reach(claimants, float(limits.max(initial=0.0)) + extra_km)
         # Reach is decided per place and then spread to the places' opportunities: a block
-        # has ~4,000 places but ~40,000 opportunities, and their km would be ~80 MB.
+        # meets ~4,000 places but ~40,000 opportunities: their km as floats would be ~80 MB
+        # for a block of 256 claimants.
         by_place = self.place_distances(claimants)
         places = self.opp_place_ids[columns]
         rest = feasible_except_distance(claimants, self.table, columns)

@@ -7,7 +7,8 @@ two equal): the matcher is a pure library and does not import the models.
 from __future__ import annotations
 
 POSITIVE_FEEDBACK = frozenset({"interested", "applied", "interview", "placed"})
-NEGATIVE_FEEDBACK = frozenset({"declined", "rejected", "no_show"})
+NO_SHOW = "no_show"  # invited, and did not come: said apart to the claimant
+NEGATIVE_FEEDBACK = frozenset({"declined", "rejected", NO_SHOW})
 
 
 def outcome_sign(status: str | None) -> int:

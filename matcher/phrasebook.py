@@ -62,15 +62,16 @@ class Phrasebook:
     ) -> list[str]:
         """Return the title sentence: decided by the title, if desired, and how close."""
         occupation, fuzzy = features.get("occupation", 0.0), features.get("title", 0.0)
-        if title is None or (occupation < 0.25 and fuzzy < 0.6):
+        low = occupation < explain.TITLE_EVIDENCE[0] and fuzzy < explain.TITLE_EVIDENCE[1]
+        if title is None or low:
             return []
-        close = occupation >= 0.75 or fuzzy >= 0.85
+        close = occupation >= explain.TITLE_CLOSE[0] or fuzzy >= explain.TITLE_CLOSE[1]
         key: Key = ("occupation", title.title, title.desired, close)
         return self._phrases(key, explain.occupation_facts, features, title)
 
     def distance(self, distance_km: float) -> list[str]:
         """Return the distance sentence: it shows whole km (or "dichtbij"), its key."""
-        key = ("distance", NEAR if distance_km < 1.0 else f"{distance_km:.0f}")
+        key = ("distance", NEAR if distance_km < explain.NEAR_KM else f"{distance_km:.0f}")
         return self._phrases(key, _distance, distance_km)
 
     def skills(self, claimant: ClaimantProfile, opportunity: OpportunityRecord) -> list[str]:
@@ -91,8 +92,8 @@ class Phrasebook:
         """Return the hours sentence: decided by the hours wanted and offered, and the fit."""
         if claimant.hours_per_week is None:
             return []
-        fits = features.get("hours", 0.0) >= 1.0
-        key = ("hours", claimant.hours_per_week, fits, opportunity.hours_max or 0.0)
+        fits = features.get("hours", 0.0) >= explain.HOURS_FIT
+        key = ("hours", claimant.hours_per_week, fits, explain.offered_hours(opportunity))
         return self._phrases(key, explain.hours_facts, claimant, opportunity, features)
 
     def education(self, claimant: ClaimantProfile, opportunity: OpportunityRecord) -> list[str]:

@@ -171,9 +171,7 @@ def block_results(context: FeatureContext, part: TopBlock) -> Iterator[ClaimantR
     best = context.titles.best_titles(block.claimants, block.rows, block.cols)
     missing = [explain.unknown_reasons(unknowns(c)) for c in block.claimants]
     with _collector_paused():
-        said = block_reasons(
-            context.phrases, context.reason_keys, context.table.records, block, best, missing
-        )
+        said = block_reasons(context.phrases, context.reason_keys, block, best, missing)
         results = [
             _claimant_result(context, part, row, said, missing[row])
             for row in range(len(part.chosen))

@@ -27,7 +27,7 @@ from sklearn.utils.multiclass import check_classification_targets, type_of_targe
 from sklearn.utils.validation import check_is_fitted, validate_data
 
 from matcher.features import FEATURE_NAMES
-from matcher.feedback import NEGATIVE_FEEDBACK, POSITIVE_FEEDBACK
+from matcher.feedback import outcome_sign
 
 # Why these weights: what someone did or wants to do weighs most (occupation, title,
 # skills), then whether the place is reachable and fits the week, then the rest.
@@ -164,7 +164,7 @@ class ModelVersion:
 def labels_from_outcomes(outcomes: Iterable[str]) -> npt.NDArray[np.int_]:
     """Return 1 for positive outcomes, 0 for negative ones, -1 for those that say nothing."""
     return np.array(
-        [1 if o in POSITIVE_FEEDBACK else 0 if o in NEGATIVE_FEEDBACK else -1 for o in outcomes],
+        [{1: 1, -1: 0}.get(outcome_sign(o), -1) for o in outcomes],
         dtype=np.int_,
     )
 

@@ -2,6 +2,8 @@
 
 Found when an opportunity first appears among a block's chosen pairs: a session of 30
 claimants meets a few hundred of the region's 20,000 places and pays for those only.
+One run's keys serve its blocks one after another, never two threads at once (each
+``rank`` call has its own).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from matcher.records import OpportunityRecord
 
 Ids = npt.NDArray[np.intp]
 Column = npt.NDArray[np.float64]
+NO_TERMS: Ids = np.zeros(0, dtype=np.intp)  # a place that asks no skills
 
 
 class OpportunityKeys:
@@ -26,7 +29,7 @@ class OpportunityKeys:
         self.records = opportunities
         self.known = np.zeros(count, dtype=bool)
         self.skill_list = np.full(count, -1, dtype=np.intp)  # distinct skill list, -1 none
-        self.asked: list[Ids] = [_NONE] * count  # asked term ids, in the sentences' order
+        self.asked: list[Ids] = [NO_TERMS] * count  # asked term ids, in the sentences' order
         self.offered = np.zeros(count, dtype=np.float64)  # hours offered as said
         self.education = np.full(count, -1, dtype=np.intp)  # level asked, -1 for none
         self.kind = np.zeros(count, dtype=np.intp)
@@ -47,10 +50,7 @@ class OpportunityKeys:
             self.skill_list[col] = self._lists.setdefault(skills, len(self._lists))
             terms = [self.terms.setdefault(t, len(self.terms)) for t in explain.skill_terms(skills)]
             self.asked[col] = np.array(terms, dtype=np.intp)
-        self.offered[col] = o.hours_max or 0.0
-        if o.education_level:
+        self.offered[col] = explain.offered_hours(o)
+        if o.education_level is not None:
             self.education[col] = self.levels.setdefault(o.education_level, len(self.levels))
         self.kind[col] = self._kinds.setdefault(o.kind, len(self._kinds))
-
-
-_NONE: Ids = np.zeros(0, dtype=np.intp)
