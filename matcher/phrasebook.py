@@ -35,26 +35,13 @@ class Phrasebook:
     ) -> list[str]:
         """Return what ``explain.reasons`` returns for this match."""
         return [
-            *self.head(claimant, opportunity, features, distance_km, title),
-            *self.wishes(claimant, opportunity, features),
-            *self.tail(opportunity, features),
-        ]
-
-    def head(
-        self,
-        claimant: ClaimantProfile,
-        opportunity: OpportunityRecord,
-        features: Mapping[str, float],
-        distance_km: float,
-        title: explain.TitleEvidence | None,
-    ) -> list[str]:
-        """Return the sentences before the wishes: title, distance, skills, hours, education."""
-        return [
             *self.occupation(features, title),
             *self.distance(distance_km),
             *self.skills(claimant, opportunity),
             *self.hours(claimant, opportunity, features),
             *self.education(claimant, opportunity),
+            *self.wishes(claimant, opportunity, features),
+            *self.tail(opportunity, features),
         ]
 
     def occupation(
