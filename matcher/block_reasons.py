@@ -3,9 +3,9 @@
 Each part of a reason (title, distance, skills, hours, education, covenant and kind) is
 decided by a few values, the phrasebook's keys (matcher.phrasebook). Here those values
 are columns over the block's pairs: each distinct row of them is said once, by the
-phrasebook from one pair that has it, and every pair's reasons are one lookup of its
-combination of parts. Earlier outcomes and wishes hang on the pair itself and are said
-pair by pair. The result equals ``Phrasebook.reasons`` pair by pair (a test holds them
+phrasebook from one pair that has it, and every pair's reasons are its parts' sentences
+put together. Earlier outcomes and wishes hang on the pair itself and are said pair by
+pair. The result equals ``Phrasebook.reasons`` pair by pair (a test holds them
 together); per pair only the assembly of its parts' sentences is left in Python.
 """
 
@@ -99,15 +99,19 @@ class _Pairs:
         self.count = len(block.rows)
 
     def claimant(self, p: int) -> ClaimantProfile:
+        """Return the claimant of pair p."""
         return self.block.claimants[int(self.block.rows[p])]
 
     def opportunity(self, p: int) -> OpportunityRecord:
+        """Return the opportunity of pair p."""
         return self.records[int(self.block.cols[p])]
 
     def features(self, p: int) -> dict[str, float]:
+        """Return the features of pair p by name, as the phrasebook reads them."""
         return dict(zip(FEATURE_NAMES, self.block.features[:, p].tolist(), strict=True))
 
     def column(self, name: str) -> npt.NDArray[np.float32]:
+        """Return one feature over all pairs."""
         # In the features' own dtype: the sentences are said from these same values.
         return cast(npt.NDArray[np.float32], self.block.features[FEATURE_NAMES.index(name)])
 
@@ -116,6 +120,7 @@ class _Pairs:
         return np.asarray(values, dtype=np.float64)[self.block.rows]
 
     def evidence(self, p: int) -> explain.TitleEvidence | None:
+        """Return the claimant's title that fits pair p best, or None without titles."""
         claimant = self.claimant(p)
         names = claimant_titles(claimant)
         if not names:
