@@ -178,8 +178,11 @@ def preference_facts(
     if features.get("preferences", 0.0) <= 0:
         return []
     text = f"{opportunity.title} {opportunity.description} {opportunity.employer}".lower()
-    liked = [word for word in claimant.preferences if word.lower() in text]
-    return [Fact("preferences", {"liked": liked})]
+    liked: dict[str, str] = {}  # a wish given twice (in any case) is named once, as first
+    for word in claimant.preferences:
+        if word.lower() in text:
+            liked.setdefault(word.lower(), word)
+    return [Fact("preferences", {"liked": list(liked.values())})]
 
 
 def _claimant_sentence(fact: Fact) -> str:

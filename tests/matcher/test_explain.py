@@ -1,6 +1,14 @@
 import re
 
-from matcher.explain import UNKNOWN_SENTENCES, TitleEvidence, advice, reasons, unknown_reasons
+from matcher.explain import (
+    UNKNOWN_SENTENCES,
+    TitleEvidence,
+    advice,
+    for_claimant,
+    preference_facts,
+    reasons,
+    unknown_reasons,
+)
 from matcher.linking import Linker, NullLinker
 from matcher.pipeline import rank
 from tests.matcher.conftest import TODAY, make_claimant, make_opportunity
@@ -65,3 +73,11 @@ def test_advice_when_nothing_fits() -> None:
 
 def _null() -> Linker:
     return NullLinker()
+
+
+def test_a_wish_given_twice_is_named_once() -> None:
+    # Wishes are typed in by people: repeats, other capitals, one that the place misses.
+    claimant = make_claimant(preferences=["bakkerij", "Avond", "bakkerij", "avond", "haven"])
+    place = make_opportunity(employer="Bakkerij Jansen", description="Werken in de avond")
+    said = for_claimant(preference_facts(claimant, place, {"preferences": 0.6}))
+    assert said == ["Dit past bij wat u zoekt: bakkerij, Avond."]
