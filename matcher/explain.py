@@ -17,7 +17,8 @@ from matcher.limits import unknown_fields
 from matcher.limits.checks import travel_limit
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.scales import education_name, education_rank
-from matcher.text import normalise_term
+from matcher.text import normalise_term, wish_text
+from matcher.words import wishes_met
 
 # What the claimant reads about each missing value a hard limit needs (matcher.limits).
 UNKNOWN_SENTENCES = {unknown.field: unknown.sentence for unknown in unknown_fields()}
@@ -177,12 +178,8 @@ def preference_facts(
         return [Fact("earlier", {"liked": sign > 0, NO_SHOW: outcome == NO_SHOW})]
     if features.get("preferences", 0.0) <= 0:
         return []
-    text = f"{opportunity.title} {opportunity.description} {opportunity.employer}".lower()
-    liked: dict[str, str] = {}  # a wish given twice (in any case) is named once, as first
-    for word in claimant.preferences:
-        if word.lower() in text:
-            liked.setdefault(word.lower(), word)
-    return [Fact("preferences", {"liked": list(liked.values())})]
+    liked = wishes_met(claimant.preferences, wish_text(opportunity))  # the feature's rule
+    return [Fact("preferences", {"liked": liked})] if liked else []
 
 
 def _claimant_sentence(fact: Fact) -> str:

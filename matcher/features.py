@@ -33,6 +33,7 @@ from matcher.text import (
     claimant_text,
     normalise_term,
     opportunity_text,
+    wish_text,
 )
 from matcher.title_match import Ids, Index, TitleMatch
 from matcher.words import RunTexts
@@ -98,11 +99,8 @@ class FeatureContext:
         self.gazetteer = gazetteer
         self.concepts = concepts if concepts is not None else ConceptCache(linker)
         self.titles = TitleMatch(claimants, opportunities, self.concepts)
-        texts = [opportunity_text(o) for o in opportunities]
-        self.text_space = TextSpace(texts, vocabulary)
-        self.keyword_texts = RunTexts(
-            [f"{t} {o.employer}" for t, o in zip(texts, opportunities, strict=True)]
-        )
+        self.text_space = TextSpace([opportunity_text(o) for o in opportunities], vocabulary)
+        self.keyword_texts = RunTexts([wish_text(o) for o in opportunities])
         self._build_columns(opportunities)
         self._build_places(claimants)
         self.ids = {o.id: i for i, o in enumerate(opportunities)}

@@ -68,6 +68,11 @@ def opportunity_text(opportunity: OpportunityRecord) -> str:
     return " ".join([opportunity.title, opportunity.description, *opportunity.skills])
 
 
+def wish_text(opportunity: OpportunityRecord) -> str:
+    """Return the text a claimant's wishes are looked for in: all free text and employer."""
+    return f"{opportunity_text(opportunity)} {opportunity.employer}"
+
+
 class TextVocabulary:
     """Character n-grams and their weights, fitted once on the taxonomy's Dutch labels.
 

@@ -1,7 +1,13 @@
-"""Words of opportunity texts as ids, for preferences stated as whole words."""
+"""Words of opportunity texts as ids, for wishes (stated preferences) met as whole words.
+
+One rule, used by the ranking feature and by the reasons alike: a wish is met when every
+word of it is a word of the place's text; each wish counts once, however often or in
+whichever case it was typed; a wish without words (a dash, one letter) counts not at all.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -10,6 +16,44 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
+
+_ANALYSE = CountVectorizer().build_analyzer()  # lower case, words of two letters or more
+
+
+# "avond/weekend", "avond of weekend": either is what the claimant means.
+_ALTERNATIVES = re.compile(r"/|\|| of ", re.IGNORECASE)
+
+Wish = tuple[str, tuple[frozenset[str], ...]]  # first spelling, words of each alternative
+
+
+def wish_words(wish: str) -> frozenset[str]:
+    """Return the words of a wish (or of any text), as the rule compares them."""
+    return frozenset(_ANALYSE(wish))
+
+
+def distinct_wishes(wishes: Sequence[str]) -> list[Wish]:
+    """Return each wish once, in its first spelling, with the words of its alternatives.
+
+    Wishes and alternatives without words are dropped.
+    """
+    seen: dict[frozenset[frozenset[str]], Wish] = {}
+    for wish in wishes:
+        alternatives = tuple(
+            dict.fromkeys(w for part in _ALTERNATIVES.split(wish) if (w := wish_words(part)))
+        )
+        if alternatives:
+            seen.setdefault(frozenset(alternatives), (wish.strip(), alternatives))
+    return list(seen.values())
+
+
+def wishes_met(wishes: Sequence[str], text: str) -> list[str]:
+    """Return the distinct wishes (first spelling) met in text: one alternative's every word."""
+    present = wish_words(text)
+    return [
+        spelling
+        for spelling, alternatives in distinct_wishes(wishes)
+        if any(words <= present for words in alternatives)
+    ]
 
 
 class WordIndex:
@@ -23,7 +67,6 @@ class WordIndex:
         self.limit = limit
         self.ids: dict[str, int] = {}
         self._docs: dict[str, npt.NDArray[np.int64]] = {}
-        self._analyse = CountVectorizer().build_analyzer()
 
     def forget(self) -> None:
         """Forget every word and text (as a freshly started worker has none)."""
@@ -34,7 +77,7 @@ class WordIndex:
     ) -> npt.NDArray[np.int64]:
         found = docs.get(text)
         if found is None:
-            numbers = {ids.setdefault(word, len(ids)) for word in self._analyse(text)}
+            numbers = {ids.setdefault(word, len(ids)) for word in _ANALYSE(text)}
             found = np.array(sorted(numbers), dtype=np.int64)
             docs[text] = found
         return found
@@ -60,15 +103,26 @@ class WordIndex:
         rows: WordRows,
         positions: npt.NDArray[np.intp] | None = None,
     ) -> npt.NDArray[np.float32]:
-        """Return per keyword list the share of its words in each row (or those at positions)."""
-        queries = [self._words(" ".join(words), rows.ids, rows.memo) for words in keyword_lists]
+        """Return per wish list the share of its distinct wishes met in each row (or in the
+        rows at positions), by the rule of ``wishes_met``."""
+        lists = [distinct_wishes(wishes) for wishes in keyword_lists]
+        wishes = [alternatives for one in lists for _, alternatives in one]
+        queries = [
+            self._words(" ".join(sorted(words)), rows.ids, rows.memo)
+            for alternatives in wishes
+            for words in alternatives
+        ]
         docs = rows.matrix if positions is None else rows.matrix[positions]
         width = docs.shape[1]
-        # A word first seen in a keyword list is in none of the rows: it adds nothing.
-        left = _binary([query[query < width] for query in queries], width)
-        counts = np.array([max(len(words), 1) for words in keyword_lists], dtype=np.float32)
-        product = sparse.csr_matrix(left @ docs.T).toarray()
-        return np.asarray(product / counts[:, None], dtype=np.float32)
+        # A word first seen in a wish is in none of the rows: that alternative is met nowhere.
+        found = sparse.csr_matrix(_binary([q[q < width] for q in queries], width) @ docs.T)
+        needed = np.array([len(query) for query in queries], dtype=np.float32)
+        found.data = (found.data == needed[_row_of_each(found)]).astype(np.float32)
+        met = sparse.csr_matrix(_grouped([len(w) for w in wishes]) @ found)
+        met.data = (met.data > 0).astype(np.float32)  # a wish is met by any alternative
+        counts = np.array([len(one) for one in lists], dtype=np.float32)
+        shares = sparse.csr_matrix(_grouped([len(one) for one in lists]) @ met).toarray()
+        return np.asarray(shares / np.maximum(counts, 1)[:, None], dtype=np.float32)
 
 
 @dataclass(frozen=True)
@@ -105,8 +159,25 @@ class RunTexts:
         return words.shares_in(keyword_lists, self._rows, positions)
 
 
+def _starts(lengths: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    return np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+
+
+def _row_of_each(matrix: sparse.csr_matrix) -> npt.NDArray[np.intp]:
+    """Return the row of each stored value of a CSR matrix."""
+    return np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+
+
+def _grouped(sizes: Sequence[int]) -> sparse.csr_matrix:
+    """Return the 0/1 matrix that sums consecutive rows in groups of the given sizes."""
+    total = int(sum(sizes))
+    starts = _starts(np.array(sizes, dtype=np.int64))
+    ones = np.ones(total, np.float32)
+    return sparse.csr_matrix((ones, np.arange(total), starts), shape=(len(sizes), total))
+
+
 def _binary(rows: Sequence[npt.NDArray[np.int64]], width: int) -> sparse.csr_matrix:
-    indptr = np.cumsum([0, *(len(r) for r in rows)], dtype=np.int64)
+    indptr = _starts(np.array([len(r) for r in rows], dtype=np.int64))
     indices = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
     data = np.ones(len(indices), dtype=np.float32)
     return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), width))

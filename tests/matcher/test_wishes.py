@@ -1,0 +1,91 @@
+"""A claimant's wishes: one rule for the ranking's share and the reasons' names."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from matcher.linking import Linker
+from matcher.pipeline import rank
+from matcher.words import RunTexts, WordIndex, distinct_wishes, wishes_met
+from tests.matcher.conftest import TODAY, make_claimant, make_opportunity
+
+# Vacancy texts as Dutch employers and agencies write them.
+TEXTS = [
+    "Verkoper bakkerij (m/v/x) - 24 uur, ook op zaterdag",
+    "Werken in de zorg met ouderen; avond- en weekenddiensten",
+    "Kok in de keuken van De Gooische Brasserie, werken in het weekend",
+    "Magazijnmedewerker / orderpicker, overdag, Hilversum",
+    "Hovenier - werken met dieren en planten op de kinderboerderij",
+    "",
+]
+
+# Wishes as claimants type them into a form or tell a mediator, with the answer the rule
+# gives for each text above (1 = met): whole words, every word of one alternative.
+CASES = [
+    ("bakkerij", [1, 0, 0, 0, 0, 0]),
+    ("  Bakkerij ", [1, 0, 0, 0, 0, 0]),
+    ("werken met dieren", [0, 0, 0, 0, 1, 0]),  # "werken" and "met" alone are not enough
+    ("in de buurt", [0, 0, 0, 0, 0, 0]),  # "in de" is in nearly every text
+    ("avond/weekend", [0, 1, 1, 0, 0, 0]),  # either; "avond- en" says avond
+    ("avond of zaterdag", [1, 1, 0, 0, 0, 0]),
+    ("orderpicker", [0, 0, 0, 1, 0, 0]),
+    ("magazijn", [0, 0, 0, 0, 0, 0]),  # "magazijnmedewerker" is another word
+    ("Zorg", [0, 1, 0, 0, 0, 0]),
+]
+
+
+@pytest.mark.parametrize(("wish", "met"), CASES)
+def test_a_wish_is_met_when_every_word_of_one_alternative_is_in_the_text(
+    wish: str, met: list[int]
+) -> None:
+    assert [len(wishes_met([wish], text)) for text in TEXTS] == met
+    assert WordIndex().shares([[wish]], TEXTS)[0].tolist() == met
+
+
+def test_each_wish_counts_once_however_it_was_typed() -> None:
+    typed = ["bakkerij", "Bakkerij ", "BAKKERIJ", "zaterdag", "-", "x", "zaterdag/zaterdag"]
+    assert [spelling for spelling, _ in distinct_wishes(typed)] == ["bakkerij", "zaterdag"]
+    # Two distinct wishes, both met: the whole share, not 3 of 7 typed entries.
+    assert WordIndex().shares([typed], TEXTS[:1]).tolist() == [[1.0]]
+    assert wishes_met(typed, TEXTS[0]) == ["bakkerij", "zaterdag"]
+
+
+def test_wishes_without_words_share_nothing() -> None:
+    assert WordIndex().shares([[], ["-"], ["x", "?"]], TEXTS[:2]).tolist() == [[0.0, 0.0]] * 3
+
+
+WISHES = [wish for wish, _ in CASES] + ["AVOND", "weekend/avond", "keuken", "-", "nieuwwoord"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    lists=st.lists(st.lists(st.sampled_from(WISHES), max_size=5), min_size=1, max_size=4),
+    picked=st.lists(st.integers(0, len(TEXTS) - 1), min_size=1, max_size=8),
+)
+def test_the_ranking_share_is_the_share_of_wishes_the_reasons_name(
+    lists: list[list[str]], picked: list[int]
+) -> None:
+    texts = RunTexts(TEXTS)
+    positions = np.array(picked, dtype=np.intp)
+    for _ in range(2):  # the first block reads texts alone, later ones the run's rows
+        shares = texts.shares(lists, positions)
+        for row, wishes in enumerate(lists):
+            distinct = max(len(distinct_wishes(wishes)), 1)
+            named = [len(wishes_met(wishes, TEXTS[i])) / distinct for i in picked]
+            assert shares[row].tolist() == pytest.approx(named)
+
+
+def test_the_claimant_reads_exactly_the_wishes_that_lifted_the_place(linker: Linker) -> None:
+    places = [
+        make_opportunity(id="zorg", employer="Zorggroep", description=TEXTS[1]),
+        make_opportunity(id="dieren", employer="Kinderboerderij", description=TEXTS[4]),
+    ]
+    claimant = make_claimant(preferences=["werken met dieren", "Werken met dieren", "zaterdag"])
+    result = rank([claimant], places, today=TODAY, top=2, linker=linker)[0]
+    by_id = {m.opportunity_id: m for m in result.matches}
+    assert by_id["dieren"].features["preferences"] == 0.5  # one of two distinct wishes
+    assert "Dit past bij wat u zoekt: werken met dieren." in by_id["dieren"].reasons
+    # "werken" and "met" are in the care text too, but the wish is not: nothing said.
+    assert by_id["zorg"].features["preferences"] == 0.0
+    assert not any("wat u zoekt" in r for r in by_id["zorg"].reasons)
