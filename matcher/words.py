@@ -36,6 +36,11 @@ def distinct_wishes(wishes: Sequence[str]) -> list[Wish]:
 
     Wishes and alternatives without words are dropped.
     """
+    return list(_distinct(tuple(wishes)))
+
+
+@lru_cache(maxsize=4096)
+def _distinct(wishes: tuple[str, ...]) -> tuple[Wish, ...]:
     seen: dict[frozenset[frozenset[str]], Wish] = {}
     for wish in wishes:
         alternatives = tuple(
@@ -43,17 +48,29 @@ def distinct_wishes(wishes: Sequence[str]) -> list[Wish]:
         )
         if alternatives:
             seen.setdefault(frozenset(alternatives), (wish.strip(), alternatives))
-    return list(seen.values())
+    return tuple(seen.values())
 
 
 def wishes_met(wishes: Sequence[str], text: str) -> list[str]:
     """Return the distinct wishes (first spelling) met in text: one alternative's every word."""
-    present = wish_words(text)
+    lowered = text.lower()  # as the analyser reads it
     return [
         spelling
-        for spelling, alternatives in distinct_wishes(wishes)
-        if any(words <= present for words in alternatives)
+        for spelling, alternatives in _distinct(tuple(wishes))
+        if any(all(_has_word(lowered, w) for w in words) for words in alternatives)
     ]
+
+
+def _has_word(text: str, word: str) -> bool:
+    # A plain search first: most wishes are not in most texts, and it is 20x cheaper.
+    return word in text and _word(word).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _word(word: str) -> re.Pattern[str]:
+    """Return a pattern finding word as a whole word (a whole run of word characters)."""
+    # The analyser's words are the runs of two or more word characters: this finds the same.
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
 
 
 class WordIndex:

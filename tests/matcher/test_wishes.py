@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from matcher.linking import Linker
 from matcher.pipeline import rank
-from matcher.words import RunTexts, WordIndex, distinct_wishes, wishes_met
+from matcher.words import RunTexts, WordIndex, distinct_wishes, wish_words, wishes_met
 from tests.matcher.conftest import TODAY, make_claimant, make_opportunity
 
 # Vacancy texts as Dutch employers and agencies write them.
@@ -89,3 +89,24 @@ def test_the_claimant_reads_exactly_the_wishes_that_lifted_the_place(linker: Lin
     # "werken" and "met" are in the care text too, but the wish is not: nothing said.
     assert by_id["zorg"].features["preferences"] == 0.0
     assert not any("wat u zoekt" in r for r in by_id["zorg"].reasons)
+
+
+SPELLING = st.text(alphabet="aeéëkrsz_ -/.&'240İ", max_size=25)
+
+
+@settings(max_examples=300, deadline=None)
+@given(wishes=st.lists(SPELLING, min_size=1, max_size=4), data=st.data())
+def test_a_wish_is_found_in_the_text_as_the_text_s_own_words_would_find_it(
+    wishes: list[str], data: st.DataObject
+) -> None:
+    """Accents, digits, underscores and punctuation: the search agrees with the words."""
+    # Texts made of the wishes themselves, glued to other text: "ae" inside "aek" is no word.
+    pieces = data.draw(st.lists(st.one_of(st.sampled_from(wishes), SPELLING), max_size=6))
+    text = "".join(pieces)
+    words = wish_words(text)
+    expected = [
+        spelling
+        for spelling, alternatives in distinct_wishes(wishes)
+        if any(alternative <= words for alternative in alternatives)
+    ]
+    assert wishes_met(wishes, text) == expected
