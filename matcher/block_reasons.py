@@ -20,7 +20,7 @@ import numpy.typing as npt
 
 from matcher import explain
 from matcher.features import FEATURE_NAMES, PairBlock
-from matcher.phrasebook import Phrasebook, has_wishes
+from matcher.phrasebook import Phrasebook, Said, has_wishes
 from matcher.reason_keys import NO_TERMS, OpportunityKeys
 from matcher.records import ClaimantProfile, OpportunityRecord
 from matcher.text import claimant_titles, normalise_title
@@ -36,11 +36,11 @@ class Part:
     """One part of the reasons over a block's pairs: per pair an entry of ``said``, or -1."""
 
     ids: Ids
-    said: list[list[str]]
+    said: list[Said]
 
-    def sentences(self) -> list[list[str]]:
-        """Return per pair its sentences (shared lists: read, never change them)."""
-        table = [*self.said, []]  # -1, no sentence, reads the empty list at the end
+    def sentences(self) -> list[Said]:
+        """Return per pair its sentences (shared: one tuple for all pairs of a key)."""
+        table = [*self.said, ()]  # -1, no sentence, reads the empty tuple at the end
         return [table[i] for i in self.ids.tolist()]
 
 
@@ -131,7 +131,7 @@ class _Pairs:
 
 
 def _said(
-    say: Callable[[int], list[str]],
+    say: Callable[[int], Said],
     pairs: _Pairs,
     present: npt.NDArray[np.bool_] | None,
     columns: Sequence[npt.ArrayLike],

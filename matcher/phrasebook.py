@@ -16,6 +16,7 @@ from matcher import explain
 from matcher.records import ClaimantProfile, OpportunityRecord
 
 Key = tuple[object, ...]
+Said = tuple[str, ...]  # remembered sentences: shared, so they cannot be changed
 NEAR = "near"
 
 
@@ -23,7 +24,7 @@ class Phrasebook:
     """Remembers the claimant's sentences of each part of a match by what decides them."""
 
     def __init__(self) -> None:
-        self._said: dict[Key, list[str]] = {}
+        self._said: dict[Key, Said] = {}
 
     def reasons(
         self,
@@ -46,25 +47,25 @@ class Phrasebook:
 
     def occupation(
         self, features: Mapping[str, float], title: explain.TitleEvidence | None
-    ) -> list[str]:
+    ) -> Said:
         """Return the title sentence: decided by the title, if desired, and how close."""
         occupation, fuzzy = features.get("occupation", 0.0), features.get("title", 0.0)
         low = occupation < explain.TITLE_EVIDENCE[0] and fuzzy < explain.TITLE_EVIDENCE[1]
         if title is None or low:
-            return []
+            return ()
         close = occupation >= explain.TITLE_CLOSE[0] or fuzzy >= explain.TITLE_CLOSE[1]
         key: Key = ("occupation", title.title, title.desired, close)
         return self._phrases(key, explain.occupation_facts, features, title)
 
-    def distance(self, distance_km: float) -> list[str]:
+    def distance(self, distance_km: float) -> Said:
         """Return the distance sentence: it shows whole km (or "dichtbij"), its key."""
         key = ("distance", NEAR if distance_km < explain.NEAR_KM else f"{distance_km:.0f}")
         return self._phrases(key, _distance, distance_km)
 
-    def skills(self, claimant: ClaimantProfile, opportunity: OpportunityRecord) -> list[str]:
+    def skills(self, claimant: ClaimantProfile, opportunity: OpportunityRecord) -> Said:
         """Return the skill sentences: decided by which asked skills the claimant has."""
         if not opportunity.skills:
-            return []
+            return ()
         have = explain.skill_terms(tuple(claimant.skills))
         asked = explain.skill_terms(tuple(opportunity.skills))
         key = ("skills", tuple(opportunity.skills), *(term in have for term in asked))
@@ -75,45 +76,46 @@ class Phrasebook:
         claimant: ClaimantProfile,
         opportunity: OpportunityRecord,
         features: Mapping[str, float],
-    ) -> list[str]:
+    ) -> Said:
         """Return the hours sentence: decided by the hours wanted and offered, and the fit."""
         if claimant.hours_per_week is None:
-            return []
+            return ()
         fits = features.get("hours", 0.0) >= explain.HOURS_FIT
         key = ("hours", claimant.hours_per_week, fits, explain.offered_hours(opportunity))
         return self._phrases(key, explain.hours_facts, claimant, opportunity, features)
 
-    def education(self, claimant: ClaimantProfile, opportunity: OpportunityRecord) -> list[str]:
+    def education(self, claimant: ClaimantProfile, opportunity: OpportunityRecord) -> Said:
         """Return the education sentence: decided by the level asked and the claimant's."""
         if opportunity.education_level is None:
-            return []
+            return ()
         key = ("education", opportunity.education_level, claimant.education_level)
         return self._phrases(key, explain.education_facts, claimant, opportunity)
 
     @staticmethod
     def wishes(
         claimant: ClaimantProfile, opportunity: OpportunityRecord, features: Mapping[str, float]
-    ) -> list[str]:
+    ) -> Said:
         """Return the sentence of an earlier outcome or of wishes met: one pair's own."""
         # Without either (most pairs, even of claimants with outcomes elsewhere) nothing.
         if not has_wishes(claimant, opportunity, features.get("preferences", 0.0)):
-            return []
-        return explain.for_claimant(explain.preference_facts(claimant, opportunity, features))
-
-    def tail(self, opportunity: OpportunityRecord, features: Mapping[str, float]) -> list[str]:
-        """Return the sentences after the wishes: covenant and kind of place."""
-        out = (
-            [*self._phrases(("covenant",), _covenant)] if features.get("covenant", 0.0) > 0 else []
+            return ()
+        return tuple(
+            explain.for_claimant(explain.preference_facts(claimant, opportunity, features))
         )
+
+    def tail(self, opportunity: OpportunityRecord, features: Mapping[str, float]) -> Said:
+        """Return the sentences after the wishes: covenant and kind of place."""
+        covenant = features.get("covenant", 0.0) > 0
+        out = self._phrases(("covenant",), _covenant) if covenant else ()
         if opportunity.kind in explain.KIND_SENTENCES:
-            out.append(explain.KIND_SENTENCES[opportunity.kind])
+            return (*out, explain.KIND_SENTENCES[opportunity.kind])
         return out
 
-    def _phrases(self, key: Key, facts: Callable[..., list[explain.Fact]], *args: Any) -> list[str]:
+    def _phrases(self, key: Key, facts: Callable[..., list[explain.Fact]], *args: Any) -> Said:
         """Return the sentences of a key, finding its facts (``facts(*args)``) the first time."""
         said = self._said.get(key)
         if said is None:
-            said = self._said[key] = explain.for_claimant(facts(*args))
+            said = self._said[key] = tuple(explain.for_claimant(facts(*args)))
         return said
 
 
