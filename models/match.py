@@ -9,6 +9,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     String,
     Text,
     UniqueConstraint,
@@ -26,6 +27,8 @@ class Match(Timestamped, Base):
     __table_args__ = (
         UniqueConstraint("claimant_id", "opportunity_id"),
         CheckConstraint(in_list("status", MATCH_STATUSES), name="status_known"),
+        # The requirement table's fingerprint counts occupying matches and their last change.
+        Index("ix_matches_status_updated_at", "status", "updated_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

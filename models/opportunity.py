@@ -9,6 +9,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     String,
     Text,
     UniqueConstraint,
@@ -32,6 +33,8 @@ class Opportunity(Timestamped, Base):
     __table_args__ = (
         # Feeds upsert on this key; employer-posted rows have no source and no clash.
         UniqueConstraint("source_id", "external_id"),
+        # The requirement table's fingerprint: a region's places and their last change.
+        Index("ix_opportunities_region_updated_at", "region", "updated_at"),
         CheckConstraint(in_list("kind", OPPORTUNITY_KINDS), name="kind_known"),
         CheckConstraint(in_list("status", OPPORTUNITY_STATUSES), name="status_known"),
         CheckConstraint("capacity >= 0", name="capacity_not_negative"),
