@@ -57,20 +57,40 @@ def wishes_met(wishes: Sequence[str], text: str) -> list[str]:
     return [
         spelling
         for spelling, alternatives in _distinct(tuple(wishes))
-        if any(all(_has_word(lowered, w) for w in words) for words in alternatives)
+        if _any_met(alternatives, lowered)
     ]
 
 
+def _any_met(alternatives: tuple[frozenset[str], ...], text: str) -> bool:
+    # Loops, not any()/all() over generators: this runs for every shown match with wishes.
+    for words in alternatives:
+        for word in words:
+            if not _has_word(text, word):
+                break
+        else:
+            return True
+    return False
+
+
 def _has_word(text: str, word: str) -> bool:
-    # A plain search first: most wishes are not in most texts, and it is 20x cheaper.
-    return word in text and _word(word).search(text) is not None
+    """Return whether word (the analyser's: word characters only) is a whole word of text."""
+    # The analyser's words are whole runs of word characters: a place where word is found
+    # is one when no word character touches it on either side. str.find and two character
+    # checks are 5-10x cheaper here than a regular expression with a look-behind.
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _is_word_character(text[at - 1])) and (
+            end == len(text) or not _is_word_character(text[end])
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
-@lru_cache(maxsize=4096)
-def _word(word: str) -> re.Pattern[str]:
-    """Return a pattern finding word as a whole word (a whole run of word characters)."""
-    # The analyser's words are the runs of two or more word characters: this finds the same.
-    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+def _is_word_character(character: str) -> bool:
+    # What the regular expression \w matches in a str: alphanumeric or the underscore.
+    return character.isalnum() or character == "_"
 
 
 class WordIndex:
