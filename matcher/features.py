@@ -99,8 +99,11 @@ class FeatureContext:
         self.gazetteer = gazetteer
         self.concepts = concepts if concepts is not None else ConceptCache(linker)
         self.titles = TitleMatch(claimants, opportunities, self.concepts)
-        self.text_space = TextSpace([opportunity_text(o) for o in opportunities], vocabulary)
-        self.keyword_texts = RunTexts([wish_text(o) for o in opportunities])
+        texts = [opportunity_text(o) for o in opportunities]
+        self.text_space = TextSpace(texts, vocabulary)
+        self.keyword_texts = RunTexts(
+            [wish_text(o, t) for o, t in zip(opportunities, texts, strict=True)]
+        )
         self._build_columns(opportunities)
         self._build_places(claimants)
         self.ids = {o.id: i for i, o in enumerate(opportunities)}

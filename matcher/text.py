@@ -68,9 +68,13 @@ def opportunity_text(opportunity: OpportunityRecord) -> str:
     return " ".join([opportunity.title, opportunity.description, *opportunity.skills])
 
 
-def wish_text(opportunity: OpportunityRecord) -> str:
-    """Return the text a claimant's wishes are looked for in: all free text and employer."""
-    return f"{opportunity_text(opportunity)} {opportunity.employer}"
+def wish_text(opportunity: OpportunityRecord, text: str | None = None) -> str:
+    """Return the text a claimant's wishes are looked for in: all free text and employer.
+
+    ``text`` is the opportunity's ``opportunity_text`` where a caller has made it already.
+    """
+    free = opportunity_text(opportunity) if text is None else text
+    return f"{free} {opportunity.employer}"
 
 
 class TextVocabulary:
