@@ -1,8 +1,9 @@
 """Words of opportunity texts as ids, for wishes (stated preferences) met as whole words.
 
 One rule, used by the ranking feature and by the reasons alike: a wish is met when every
-word of it is a word of the place's text; each wish counts once, however often or in
-whichever case it was typed; a wish without words (a dash, one letter) counts not at all.
+word of it, or of one of its alternatives ("avond/weekend", "avond of weekend"), is a whole
+word of the place's text; each wish counts once, however often or in whichever case it was
+typed; a wish without words (a dash, one letter) counts not at all.
 """
 
 from __future__ import annotations
@@ -140,8 +141,11 @@ class WordIndex:
         rows: WordRows,
         positions: npt.NDArray[np.intp] | None = None,
     ) -> npt.NDArray[np.float32]:
-        """Return per wish list the share of its distinct wishes met in each row (or in the
-        rows at positions), by the rule of ``wishes_met``."""
+        """Return per wish list the share of its distinct wishes met in each row (or those at
+        positions).
+
+        The rule is that of ``wishes_met``; tests/matcher/test_wishes.py holds the two equal.
+        """
         lists = [distinct_wishes(wishes) for wishes in keyword_lists]
         wishes = [alternatives for one in lists for _, alternatives in one]
         queries = [
