@@ -3,7 +3,8 @@
 One rule, used by the ranking feature and by the reasons alike: a wish is met when every
 word of it, or of one of its alternatives ("avond/weekend", "avond of weekend"), is a whole
 word of the place's text; each wish counts once, however often or in whichever case it was
-typed; a wish without words (a dash, one letter) counts not at all.
+typed; a wish without words (a dash, one letter) or that says what is not wanted ("geen
+nachtdienst") counts not at all.
 """
 
 from __future__ import annotations
@@ -40,10 +41,17 @@ def distinct_wishes(wishes: Sequence[str]) -> list[Wish]:
     return list(_distinct(tuple(wishes)))
 
 
+# "geen nachtdienst", "niet in het weekend": what is not wanted cannot be found as words.
+# Such a wish would lift the very places that mention it; the restrictions say it instead.
+_NEGATED = re.compile(r"\s*(?:geen|niet|zonder|liever niet)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def _distinct(wishes: tuple[str, ...]) -> tuple[Wish, ...]:
     seen: dict[frozenset[frozenset[str]], Wish] = {}
     for wish in wishes:
+        if _NEGATED.match(wish):
+            continue
         alternatives = tuple(
             dict.fromkeys(w for part in _ALTERNATIVES.split(wish) if (w := wish_words(part)))
         )

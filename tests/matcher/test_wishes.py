@@ -110,3 +110,15 @@ def test_a_wish_is_found_in_the_text_as_the_text_s_own_words_would_find_it(
         if any(alternative <= words for alternative in alternatives)
     ]
     assert wishes_met(wishes, text) == expected
+
+
+def test_a_wish_for_what_is_not_wanted_lifts_nothing_and_counts_not_at_all() -> None:
+    # Said to a mediator as "geen nachtdienst": finding its words would lift night work.
+    night = "Medewerker productie in nachtdienst, geen ervaring nodig"
+    typed = ["Geen nachtdienst", "niet in het weekend", " zonder tillen", "productie"]
+    assert wishes_met(typed, night) == ["productie"]
+    assert [spelling for spelling, _ in distinct_wishes(typed)] == ["productie"]
+    # One wish counts (and is met); the three others are in no denominator.
+    assert WordIndex().shares([typed, typed[:3]], [night]).tolist() == [[1.0], [0.0]]
+    # A wish that only contains such a word is an ordinary wish.
+    assert wishes_met(["werk zonder tillen"], "Werk zonder tillen") == ["werk zonder tillen"]
